@@ -1,0 +1,39 @@
+using System.Numerics;
+using System.Runtime.InteropServices;
+
+namespace Mlp.Kernels;
+
+/// <summary>The rectified linear layer <c>y = max(x, 0)</c>.</summary>
+public static class ReluKernel
+{
+    /// <summary><c>outputs = max(inputs, 0)</c>.</summary>
+    public static void Forward(ReadOnlySpan<float> inputs, Span<float> outputs)
+    {
+        ElementwiseGuard.SameLength(inputs.Length, outputs.Length, nameof(outputs));
+        ref float x = ref MemoryMarshal.GetReference(inputs);
+        ref float y = ref MemoryMarshal.GetReference(outputs);
+        int n = inputs.Length, w = Vector<float>.Count, i = 0;
+        for (; i + w <= n; i += w)
+            Vector.Max(Vector.LoadUnsafe(ref x, (nuint)i), Vector<float>.Zero).StoreUnsafe(ref y, (nuint)i);
+        for (; i < n; i++)
+            outputs[i] = MathF.Max(inputs[i], 0f);
+    }
+
+    /// <summary><c>gradsWrtInputs = (outputs &gt; 0) · gradsWrtOutputs</c>, as in the course.</summary>
+    public static void Backward(ReadOnlySpan<float> outputs, ReadOnlySpan<float> gradsWrtOutputs, Span<float> gradsWrtInputs)
+    {
+        ElementwiseGuard.SameLength(outputs.Length, gradsWrtOutputs.Length, nameof(gradsWrtOutputs));
+        ElementwiseGuard.SameLength(outputs.Length, gradsWrtInputs.Length, nameof(gradsWrtInputs));
+        ref float y = ref MemoryMarshal.GetReference(outputs);
+        ref float g = ref MemoryMarshal.GetReference(gradsWrtOutputs);
+        ref float d = ref MemoryMarshal.GetReference(gradsWrtInputs);
+        int n = outputs.Length, w = Vector<float>.Count, i = 0;
+        for (; i + w <= n; i += w)
+        {
+            var positive = Vector.GreaterThan(Vector.LoadUnsafe(ref y, (nuint)i), Vector<float>.Zero);
+            Vector.ConditionalSelect(positive, Vector.LoadUnsafe(ref g, (nuint)i), Vector<float>.Zero).StoreUnsafe(ref d, (nuint)i);
+        }
+        for (; i < n; i++)
+            gradsWrtInputs[i] = outputs[i] > 0f ? gradsWrtOutputs[i] : 0f;
+    }
+}

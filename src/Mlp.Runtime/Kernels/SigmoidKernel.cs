@@ -1,0 +1,39 @@
+using System.Numerics;
+using System.Runtime.InteropServices;
+
+namespace Mlp.Kernels;
+
+/// <summary>The logistic sigmoid layer <c>y = 1 / (1 + exp(−x))</c>.</summary>
+public static class SigmoidKernel
+{
+    /// <summary><c>outputs = 1 / (1 + exp(−inputs))</c>; very negative inputs give exactly 0, never NaN.</summary>
+    public static void Forward(ReadOnlySpan<float> inputs, Span<float> outputs)
+    {
+        ElementwiseGuard.SameLength(inputs.Length, outputs.Length, nameof(outputs));
+        ref float x = ref MemoryMarshal.GetReference(inputs);
+        ref float y = ref MemoryMarshal.GetReference(outputs);
+        int n = inputs.Length, w = Vector<float>.Count, i = 0;
+        for (; i + w <= n; i += w)
+            (Vector<float>.One / (Vector<float>.One + Vector.Exp(-Vector.LoadUnsafe(ref x, (nuint)i)))).StoreUnsafe(ref y, (nuint)i);
+        for (; i < n; i++)
+            outputs[i] = 1f / (1f + MathF.Exp(-inputs[i]));
+    }
+
+    /// <summary><c>gradsWrtInputs = gradsWrtOutputs · outputs · (1 − outputs)</c>.</summary>
+    public static void Backward(ReadOnlySpan<float> outputs, ReadOnlySpan<float> gradsWrtOutputs, Span<float> gradsWrtInputs)
+    {
+        ElementwiseGuard.SameLength(outputs.Length, gradsWrtOutputs.Length, nameof(gradsWrtOutputs));
+        ElementwiseGuard.SameLength(outputs.Length, gradsWrtInputs.Length, nameof(gradsWrtInputs));
+        ref float y = ref MemoryMarshal.GetReference(outputs);
+        ref float g = ref MemoryMarshal.GetReference(gradsWrtOutputs);
+        ref float d = ref MemoryMarshal.GetReference(gradsWrtInputs);
+        int n = outputs.Length, w = Vector<float>.Count, i = 0;
+        for (; i + w <= n; i += w)
+        {
+            var yv = Vector.LoadUnsafe(ref y, (nuint)i);
+            (Vector.LoadUnsafe(ref g, (nuint)i) * yv * (Vector<float>.One - yv)).StoreUnsafe(ref d, (nuint)i);
+        }
+        for (; i < n; i++)
+            gradsWrtInputs[i] = gradsWrtOutputs[i] * outputs[i] * (1f - outputs[i]);
+    }
+}

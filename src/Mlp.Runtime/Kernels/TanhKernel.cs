@@ -1,0 +1,43 @@
+using System.Numerics;
+using System.Runtime.InteropServices;
+
+namespace Mlp.Kernels;
+
+/// <summary>The hyperbolic tangent layer <c>y = tanh(x)</c>.</summary>
+public static class TanhKernel
+{
+    /// <summary><c>outputs = tanh(inputs)</c>, computed as <c>1 − 2 / (exp(2x) + 1)</c>, which saturates cleanly at ±1.</summary>
+    public static void Forward(ReadOnlySpan<float> inputs, Span<float> outputs)
+    {
+        ElementwiseGuard.SameLength(inputs.Length, outputs.Length, nameof(outputs));
+        ref float x = ref MemoryMarshal.GetReference(inputs);
+        ref float y = ref MemoryMarshal.GetReference(outputs);
+        var two = new Vector<float>(2f);
+        int n = inputs.Length, w = Vector<float>.Count, i = 0;
+        for (; i + w <= n; i += w)
+        {
+            var e = Vector.Exp(two * Vector.LoadUnsafe(ref x, (nuint)i));
+            (Vector<float>.One - two / (e + Vector<float>.One)).StoreUnsafe(ref y, (nuint)i);
+        }
+        for (; i < n; i++)
+            outputs[i] = MathF.Tanh(inputs[i]);
+    }
+
+    /// <summary><c>gradsWrtInputs = gradsWrtOutputs · (1 − outputs²)</c>.</summary>
+    public static void Backward(ReadOnlySpan<float> outputs, ReadOnlySpan<float> gradsWrtOutputs, Span<float> gradsWrtInputs)
+    {
+        ElementwiseGuard.SameLength(outputs.Length, gradsWrtOutputs.Length, nameof(gradsWrtOutputs));
+        ElementwiseGuard.SameLength(outputs.Length, gradsWrtInputs.Length, nameof(gradsWrtInputs));
+        ref float y = ref MemoryMarshal.GetReference(outputs);
+        ref float g = ref MemoryMarshal.GetReference(gradsWrtOutputs);
+        ref float d = ref MemoryMarshal.GetReference(gradsWrtInputs);
+        int n = outputs.Length, w = Vector<float>.Count, i = 0;
+        for (; i + w <= n; i += w)
+        {
+            var yv = Vector.LoadUnsafe(ref y, (nuint)i);
+            (Vector.LoadUnsafe(ref g, (nuint)i) * (Vector<float>.One - yv * yv)).StoreUnsafe(ref d, (nuint)i);
+        }
+        for (; i < n; i++)
+            gradsWrtInputs[i] = gradsWrtOutputs[i] * (1f - outputs[i] * outputs[i]);
+    }
+}
