@@ -73,6 +73,16 @@ namespace Mlp.Generators
             "A layer receives weights from two transfers",
             "Layer {0} already receives weights from another TransferLayer attribute on '{1}'");
 
+        public static readonly DiagnosticDescriptor ModelTooLarge = Error(
+            "MLP014", ModelCategory,
+            "The model is too large",
+            "'{0}' has {1} parameters or a layer {2} features wide; a model's parameters and one example's activations must each fit one array ({3} elements)");
+
+        public static readonly DiagnosticDescriptor UnexpectedLayerArguments = Error(
+            "MLP015", ModelCategory,
+            "A layer attribute has unexpected arguments",
+            "'{0}' does not have the arguments of Mlp's {1}; is another type of that name in scope?");
+
         private static DiagnosticDescriptor Error(string id, string category, string title, string message) =>
             new(id, title, message, category, DiagnosticSeverity.Error, isEnabledByDefault: true,
                 helpLinkUri: "https://github.com/mlp-dotnet/mlp#diagnostics");

@@ -27,7 +27,9 @@ namespace Mlp.Generators
             DiagnosticDescriptors.TransferSourceNotModel,
             DiagnosticDescriptors.TransferLayerNotAffine,
             DiagnosticDescriptors.TransferShapeMismatch,
-            DiagnosticDescriptors.DuplicateTransfer);
+            DiagnosticDescriptors.DuplicateTransfer,
+            DiagnosticDescriptors.ModelTooLarge,
+            DiagnosticDescriptors.UnexpectedLayerArguments);
 
         /// <inheritdoc />
         public override void Initialize(AnalysisContext context)

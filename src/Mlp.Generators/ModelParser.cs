@@ -33,11 +33,12 @@ namespace Mlp.Generators
             var report = new Reporter(diagnostics);
             CheckTypeShape(type, report, cancellationToken);
 
-            List<DeclaredLayer>? declared = ReadLayers(type, cancellationToken);
+            List<DeclaredLayer>? declared = ReadLayers(type, report, cancellationToken);
             if (declared is null)
-                return null; // an attribute the compiler could not bind: it reports that itself
+                return null; // an attribute that could not be read: the compiler or the reporter says why
             LayerSpec[] layers = ResolveWidths(type.Name, declared, report);
             CheckArguments(declared, report);
+            CheckSize(type, layers, report);
             TransferSpec[] transfers = ReadTransfers(type, layers, report, cancellationToken);
 
             if (report.HasErrors)
@@ -83,8 +84,8 @@ namespace Mlp.Generators
                 report.Add(DiagnosticDescriptors.LayersOnSeveralDeclarations, location, type.Name);
         }
 
-        /// <summary>The layer attributes in source order, or null when one of them could not be bound.</summary>
-        private static List<DeclaredLayer>? ReadLayers(INamedTypeSymbol type, CancellationToken cancellationToken)
+        /// <summary>The layer attributes in source order, or null when one of them could not be read.</summary>
+        private static List<DeclaredLayer>? ReadLayers(INamedTypeSymbol type, Reporter? report, CancellationToken cancellationToken)
         {
             var layers = new List<DeclaredLayer>();
             foreach (AttributeData attribute in InSourceOrder(type.GetAttributes()))
@@ -94,21 +95,22 @@ namespace Mlp.Generators
                     continue;
                 Location location = attribute.ApplicationSyntaxReference?.GetSyntax(cancellationToken).GetLocation() ?? Location.None;
                 if (attribute.AttributeConstructor is null || attribute.ConstructorArguments.Any(a => a.Kind == TypedConstantKind.Error))
-                    return null;
+                    return null; // the compiler reports why it could not bind the attribute
                 var arguments = attribute.ConstructorArguments;
+                if (!HasExpectedArguments(kind, arguments))
+                {
+                    report?.Add(DiagnosticDescriptors.UnexpectedLayerArguments, location, attribute.AttributeClass!.Name, ExpectedSignature(kind));
+                    return null;
+                }
                 switch (kind)
                 {
                     case LayerKind.Affine:
-                        if (arguments.Length != 2 || arguments[0].Value is not int input || arguments[1].Value is not int output)
-                            return null;
-                        layers.Add(new DeclaredLayer(kind, location, input, output, 0f));
+                        layers.Add(new DeclaredLayer(kind, location, (int)arguments[0].Value!, (int)arguments[1].Value!, 0f));
                         break;
                     case LayerKind.LeakyRelu:
                     case LayerKind.Elu:
                     case LayerKind.Dropout:
-                        if (arguments.Length != 1 || arguments[0].Value is not float argument)
-                            return null;
-                        layers.Add(new DeclaredLayer(kind, location, 0, 0, argument));
+                        layers.Add(new DeclaredLayer(kind, location, 0, 0, (float)arguments[0].Value!));
                         break;
                     default:
                         layers.Add(new DeclaredLayer(kind, location, 0, 0, 0f));
@@ -172,6 +174,23 @@ namespace Mlp.Generators
             }
         }
 
+        // Offsets and buffer lengths are ints in the generated code; refuse what would overflow them.
+        private static void CheckSize(INamedTypeSymbol type, LayerSpec[] layers, Reporter report)
+        {
+            const long MaxArrayLength = 0x7FFFFFC7; // Array.MaxLength, which netstandard2.0 lacks
+            long parameters = 0;
+            int widest = 0;
+            foreach (LayerSpec layer in layers)
+            {
+                if (layer.Kind == LayerKind.Affine)
+                    parameters += (long)layer.OutputDim * layer.InputDim + layer.OutputDim;
+                widest = System.Math.Max(widest, System.Math.Max(layer.InputDim, layer.OutputDim));
+            }
+            if (parameters > MaxArrayLength)
+                report.Add(DiagnosticDescriptors.ModelTooLarge, type.Locations.FirstOrDefault() ?? Location.None,
+                    type.Name, parameters.ToString("N0", CultureInfo.InvariantCulture), widest.ToString("N0", CultureInfo.InvariantCulture), MaxArrayLength.ToString("N0", CultureInfo.InvariantCulture));
+        }
+
         private static TransferSpec[] ReadTransfers(INamedTypeSymbol type, LayerSpec[] layers, Reporter report, CancellationToken cancellationToken)
         {
             var transfers = new List<TransferSpec>();
@@ -180,17 +199,23 @@ namespace Mlp.Generators
                 if (!KnownNames.IsTransferAttribute(attribute.AttributeClass))
                     continue;
                 var arguments = attribute.ConstructorArguments;
-                if (attribute.AttributeConstructor is null || arguments.Length != 3 ||
-                    arguments[0].Value is not int layer || arguments[1].Value is not INamedTypeSymbol source ||
-                    source.TypeKind == TypeKind.Error || arguments[2].Value is not int sourceLayer)
+                Location location = attribute.ApplicationSyntaxReference?.GetSyntax(cancellationToken).GetLocation() ?? Location.None;
+                if (attribute.AttributeConstructor is null || arguments.Any(a => a.Kind == TypedConstantKind.Error) ||
+                    arguments.Length != 3 || arguments[0].Value is not int layer || arguments[2].Value is not int sourceLayer ||
+                    arguments[1].Value is ITypeSymbol { TypeKind: TypeKind.Error })
                 {
                     report.MarkError(); // the compiler reports the unbound attribute
                     continue;
                 }
-                Location location = attribute.ApplicationSyntaxReference?.GetSyntax(cancellationToken).GetLocation() ?? Location.None;
+                if (arguments[1].Value is not INamedTypeSymbol source)
+                {
+                    string name = arguments[1].Value is ITypeSymbol other ? other.ToDisplayString() : "null";
+                    report.Add(DiagnosticDescriptors.TransferSourceNotModel, location, name);
+                    continue;
+                }
 
                 bool targetOk = CheckTransferEnd(layers, layer, type.Name, location, report);
-                List<DeclaredLayer>? sourceDeclared = ReadLayers(source, cancellationToken);
+                List<DeclaredLayer>? sourceDeclared = ReadLayers(source, report: null, cancellationToken);
                 if (sourceDeclared is null)
                 {
                     report.MarkError();
@@ -241,6 +266,22 @@ namespace Mlp.Generators
         }
 
         private static string Describe(LayerSpec layer) => $"Affine({layer.InputDim}, {layer.OutputDim})";
+
+        // A type named like ours but declared elsewhere (or a future runtime) may bind with other arguments.
+        private static bool HasExpectedArguments(LayerKind kind, System.Collections.Immutable.ImmutableArray<TypedConstant> arguments) => kind switch
+        {
+            LayerKind.Affine => arguments.Length == 2 && arguments[0].Value is int && arguments[1].Value is int,
+            LayerKind.LeakyRelu or LayerKind.Elu or LayerKind.Dropout => arguments.Length == 1 && arguments[0].Value is float,
+            _ => arguments.Length == 0,
+        };
+
+        private static string ExpectedSignature(LayerKind kind) => kind switch
+        {
+            LayerKind.Affine => "Affine(int inputDim, int outputDim)",
+            LayerKind.LeakyRelu or LayerKind.Elu => kind + "(float alpha)",
+            LayerKind.Dropout => "Dropout(float inclusionProbability)",
+            _ => kind + "()",
+        };
 
         private static IEnumerable<AttributeData> InSourceOrder(IEnumerable<AttributeData> attributes) =>
             attributes

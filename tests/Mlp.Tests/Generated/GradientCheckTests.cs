@@ -1,0 +1,125 @@
+namespace Mlp.Tests.Generated;
+
+/// <summary>
+/// For every layer kind, the generated Forward agrees with <see cref="ReferenceNetwork"/>, and the generated
+/// Backward agrees with central finite differences of the double-precision reference, for parameters and
+/// inputs, at batch sizes 1, 3 and 11.
+/// </summary>
+public sealed class GradientCheckTests
+{
+    public static TheoryData<string, int> Cases()
+    {
+        var data = new TheoryData<string, int>();
+        foreach (string model in Models.Keys)
+            foreach (int batch in new[] { 1, 3, 11 })
+                data.Add(model, batch);
+        return data;
+    }
+
+    private static readonly Dictionary<string, Func<IModel>> Models = new()
+    {
+        ["Affine"] = () => new AffineOnlyNet(seed: 1),
+        ["Relu"] = () => new ReluNet(seed: 2),
+        ["LeakyRelu"] = () => new LeakyReluNet(seed: 3),
+        ["Elu"] = () => new EluNet(seed: 4),
+        ["Sigmoid"] = () => new SigmoidNet(seed: 5),
+        ["Tanh"] = () => new TanhNet(seed: 6),
+        ["Softmax"] = () => new SoftmaxNet(seed: 7),
+        ["Dropout (evaluation)"] = () => new DropoutNet(seed: 8),
+        ["Leading activation"] = () => new LeadingActivationNet(seed: 9),
+        ["Wider, with vector tails"] = () => new WiderNet(seed: 10),
+        ["Single Affine"] = () => new SingleAffine(seed: 11),
+    };
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public void ForwardMatchesTheReference(string name, int batch)
+    {
+        IModel model = Prepare(Models[name](), batch, out float[] x, out _);
+        double[][] expected = new ReferenceNetwork(model).Forward(ToDouble(x), batch);
+
+        model.Forward(x, batch);
+
+        for (int i = 0; i < model.Layers.Count; i++)
+            AssertClose(expected[i], model.LayerOutput(i).ToArray(), 1e-5, $"{name}: layer {i} output");
+    }
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public void BackwardMatchesFiniteDifferences(string name, int batch)
+    {
+        IModel model = Prepare(Models[name](), batch, out float[] x, out double[] g);
+        var reference = new ReferenceNetwork(model);
+        double[] xd = ToDouble(x);
+
+        model.Forward(x, batch);
+        var gradsWrtInputs = new float[x.Length];
+        model.Backward(g.Select(v => (float)v).ToArray(), gradsWrtInputs);
+
+        int index = 0;
+        foreach (double[] tensor in reference.ParameterTensors())
+        {
+            Parameter p = model.Parameters[index++];
+            double[] numeric = FiniteDifferences(tensor, () => reference.Loss(xd, batch, g));
+            AssertClose(numeric, p.Gradients.ToArray(), 1e-4, $"{name}: {p.Name} gradient");
+        }
+        AssertClose(FiniteDifferences(xd, () => reference.Loss(xd, batch, g)), gradsWrtInputs, 1e-4, $"{name}: input gradient");
+    }
+
+    [Fact]
+    public void BackwardOverwritesRatherThanAccumulates()
+    {
+        IModel model = Prepare(new WiderNet(seed: 3), 5, out float[] x, out double[] g);
+        float[] gf = g.Select(v => (float)v).ToArray();
+        model.Forward(x, 5);
+        model.Backward(gf);
+        float[] first = model.AllGradients.ToArray();
+        model.Backward(gf);
+        Assert.Equal(first, model.AllGradients.ToArray());
+    }
+
+    /// <summary>Random non-zero biases (so their gradients matter), inputs and output gradients.</summary>
+    internal static IModel Prepare(IModel model, int batch, out float[] x, out double[] g)
+    {
+        var random = new RandomGenerator(1234 + batch);
+        foreach (Parameter p in model.Parameters.Where(p => p.Kind == ParameterKind.Biases))
+            random.FillUniform(p.Values, -0.5, 0.5);
+        x = new float[batch * model.InputDim];
+        random.FillNormal(x, 0, 1);
+        g = new double[batch * model.OutputDim];
+        for (int i = 0; i < g.Length; i++) g[i] = random.NextGaussian();
+        return model;
+    }
+
+    private static double[] FiniteDifferences(double[] values, Func<double> loss)
+    {
+        const double h = 1e-6;
+        var numeric = new double[values.Length];
+        for (int i = 0; i < values.Length; i++)
+        {
+            double original = values[i];
+            values[i] = original + h;
+            double plus = loss();
+            values[i] = original - h;
+            double minus = loss();
+            values[i] = original;
+            numeric[i] = (plus - minus) / (2 * h);
+        }
+        return numeric;
+    }
+
+    private static double[] ToDouble(float[] values) => values.Select(v => (double)v).ToArray();
+
+    /// <summary>Every element within <paramref name="tolerance"/> of the expected tensor's largest magnitude.</summary>
+    internal static void AssertClose(double[] expected, float[] actual, double tolerance, string what)
+    {
+        Assert.Equal(expected.Length, actual.Length);
+        double scale = Math.Max(expected.Max(Math.Abs), 1e-3);
+        for (int i = 0; i < expected.Length; i++)
+        {
+            double error = Math.Abs(expected[i] - actual[i]);
+            Assert.True(error <= tolerance * scale,
+                $"{what}[{i}]: expected {expected[i]:G9}, got {actual[i]:G9} (error {error:E2} > {tolerance:E0} × scale {scale:G4})");
+        }
+    }
+}

@@ -1,0 +1,94 @@
+namespace Mlp.Tests.Generated;
+
+/// <summary>
+/// A plain double-precision implementation of the course's layers, written independently of the generator and
+/// kernels, against which generated models are checked (forward values and finite-difference gradients).
+/// </summary>
+internal sealed class ReferenceNetwork
+{
+    private readonly IReadOnlyList<LayerInfo> _layers;
+    private readonly double[][] _weights;
+    private readonly double[][] _biases;
+
+    public ReferenceNetwork(IModel model)
+    {
+        _layers = model.Layers;
+        _weights = new double[_layers.Count][];
+        _biases = new double[_layers.Count][];
+        foreach (Parameter p in model.Parameters)
+        {
+            double[] copy = p.Values.ToArray().Select(v => (double)v).ToArray();
+            if (p.Kind == ParameterKind.Weights) _weights[p.LayerIndex] = copy;
+            else _biases[p.LayerIndex] = copy;
+        }
+    }
+
+    /// <summary>Every tensor of parameters in the order of <see cref="IModel.Parameters"/>.</summary>
+    public IEnumerable<double[]> ParameterTensors()
+    {
+        for (int i = 0; i < _layers.Count; i++)
+        {
+            if (_layers[i].Kind != LayerKind.Affine) continue;
+            yield return _weights[i];
+            yield return _biases[i];
+        }
+    }
+
+    /// <summary>The outputs of every layer, in order.</summary>
+    public double[][] Forward(double[] x, int batch)
+    {
+        var outputs = new double[_layers.Count][];
+        for (int i = 0; i < _layers.Count; i++)
+        {
+            x = Layer(_layers[i], x, batch, _weights[i], _biases[i]);
+            outputs[i] = x;
+        }
+        return outputs;
+    }
+
+    /// <summary>The scalar <c>Σ g · y</c>, whose gradient with respect to the outputs is <paramref name="g"/>.</summary>
+    public double Loss(double[] x, int batch, double[] g)
+    {
+        double[] y = Forward(x, batch)[^1];
+        double sum = 0;
+        for (int i = 0; i < y.Length; i++) sum += g[i] * y[i];
+        return sum;
+    }
+
+    private static double[] Layer(LayerInfo layer, double[] x, int batch, double[] w, double[] b)
+    {
+        int n = layer.OutputDim, k = layer.InputDim;
+        double a = layer.Argument;
+        switch (layer.Kind)
+        {
+            case LayerKind.Affine:
+                var y = new double[batch * n];
+                for (int r = 0; r < batch; r++)
+                    for (int j = 0; j < n; j++)
+                    {
+                        double s = b[j];
+                        for (int p = 0; p < k; p++) s += x[r * k + p] * w[j * k + p];
+                        y[r * n + j] = s;
+                    }
+                return y;
+            case LayerKind.Relu: return x.Select(v => Math.Max(v, 0)).ToArray();
+            case LayerKind.LeakyRelu: return x.Select(v => v > 0 ? v : a * v).ToArray();
+            case LayerKind.Elu: return x.Select(v => v > 0 ? v : a * (Math.Exp(v) - 1)).ToArray();
+            case LayerKind.Sigmoid: return x.Select(v => 1 / (1 + Math.Exp(-v))).ToArray();
+            case LayerKind.Tanh: return x.Select(Math.Tanh).ToArray();
+            case LayerKind.Dropout: return x.Select(v => v * a).ToArray();
+            case LayerKind.Softmax:
+                var s2 = new double[x.Length];
+                for (int r = 0; r < batch; r++)
+                {
+                    double max = double.NegativeInfinity;
+                    for (int j = 0; j < n; j++) max = Math.Max(max, x[r * n + j]);
+                    double sum = 0;
+                    for (int j = 0; j < n; j++) sum += s2[r * n + j] = Math.Exp(x[r * n + j] - max);
+                    for (int j = 0; j < n; j++) s2[r * n + j] /= sum;
+                }
+                return s2;
+            default: throw new NotSupportedException(layer.Kind.ToString());
+        }
+    }
+}
