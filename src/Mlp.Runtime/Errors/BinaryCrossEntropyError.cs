@@ -1,0 +1,99 @@
+using System.Numerics;
+using System.Runtime.InteropServices;
+
+namespace Mlp.Errors;
+
+/// <summary>
+/// Binary cross-entropy on probabilities: <c>E = −mean over the batch of Σ_dims [t·log y + (1 − t)·log(1 − y)]</c>,
+/// gradient <c>((1 − t)/(1 − y) − t/y) / batchSize</c> (the course's <c>BinaryCrossEntropyError</c>).
+/// </summary>
+/// <remarks>
+/// Outputs must lie in (0, 1), e.g. after a sigmoid layer; an output of exactly 0 or 1 against a target that is not
+/// equal to it gives an infinite error, as in the course. A target of exactly 0 (or 1) contributes nothing through its
+/// <c>t·log y</c> (or <c>(1 − t)·log(1 − y)</c>) term, the limit <c>0·log 0 = 0</c>, where NumPy would give NaN.
+/// The course's code averages this error over every element of the batch but scales its gradient by the batch size
+/// only; here the value is summed over dimensions and averaged over examples, so that the gradient (identical to the
+/// course's) is the gradient of the value. For one output per example both agree.
+/// </remarks>
+public sealed class BinaryCrossEntropyError : IError
+{
+    private static readonly RowError s_rowError = CrossEntropySum;
+
+    /// <inheritdoc />
+    public double Value(ReadOnlySpan<float> outputs, ReadOnlySpan<float> targets, int batchSize) =>
+        Sum(outputs, targets, batchSize) / batchSize;
+
+    /// <inheritdoc />
+    public double Sum(ReadOnlySpan<float> outputs, ReadOnlySpan<float> targets, int batchSize)
+    {
+        ErrorGuard.RowWidth(outputs.Length, targets.Length, batchSize);
+        return CrossEntropySum(outputs, targets);
+    }
+
+    /// <inheritdoc />
+    public void PerExample(ReadOnlySpan<float> outputs, ReadOnlySpan<float> targets, Span<double> errors, int batchSize)
+    {
+        int width = ErrorGuard.RowWidth(outputs.Length, targets.Length, batchSize);
+        ErrorGuard.PerExampleLength(batchSize, errors.Length);
+        ErrorRows.PerExample(outputs, targets, errors, width, s_rowError);
+    }
+
+    /// <inheritdoc />
+    public void Gradient(ReadOnlySpan<float> outputs, ReadOnlySpan<float> targets, Span<float> gradsWrtOutputs, int batchSize)
+    {
+        ErrorGuard.RowWidth(outputs.Length, targets.Length, batchSize);
+        ErrorGuard.GradientLength(outputs.Length, gradsWrtOutputs.Length);
+        ref float y0 = ref MemoryMarshal.GetReference(outputs);
+        ref float t0 = ref MemoryMarshal.GetReference(targets);
+        ref float g0 = ref MemoryMarshal.GetReference(gradsWrtOutputs);
+        float batch = batchSize;
+        Vector<float> vbatch = new(batch), one = Vector<float>.One, zero = Vector<float>.Zero;
+        int n = outputs.Length, w = Vector<float>.Count, i = 0;
+        for (; i + w <= n; i += w)
+        {
+            Vector<float> y = Vector.LoadUnsafe(ref y0, (nuint)i), t = Vector.LoadUnsafe(ref t0, (nuint)i);
+            Vector<float> negative = Vector.ConditionalSelect(Vector.Equals(t, one), zero, (one - t) / (one - y));
+            Vector<float> positive = Vector.ConditionalSelect(Vector.Equals(t, zero), zero, t / y);
+            ((negative - positive) / vbatch).StoreUnsafe(ref g0, (nuint)i);
+        }
+        for (; i < n; i++)
+        {
+            float y = outputs[i], t = targets[i];
+            float negative = t == 1f ? 0f : (1f - t) / (1f - y);
+            float positive = t == 0f ? 0f : t / y;
+            gradsWrtOutputs[i] = (negative - positive) / batch;
+        }
+    }
+
+    /// <summary>Returns <c>BinaryCrossEntropyError</c>.</summary>
+    public override string ToString() => nameof(BinaryCrossEntropyError);
+
+    // −Σ [t·log y + (1 − t)·log(1 − y)] in double, dropping terms whose coefficient is exactly zero.
+    private static double CrossEntropySum(ReadOnlySpan<float> outputs, ReadOnlySpan<float> targets)
+    {
+        ref float y0 = ref MemoryMarshal.GetReference(outputs);
+        ref float t0 = ref MemoryMarshal.GetReference(targets);
+        var acc = Vector<double>.Zero;
+        int n = outputs.Length, w = Vector<float>.Count, i = 0;
+        for (; i + w <= n; i += w)
+        {
+            Vector.Widen(Vector.LoadUnsafe(ref y0, (nuint)i), out Vector<double> ylo, out Vector<double> yhi);
+            Vector.Widen(Vector.LoadUnsafe(ref t0, (nuint)i), out Vector<double> tlo, out Vector<double> thi);
+            acc += Terms(ylo, tlo) + Terms(yhi, thi);
+        }
+        double sum = -Vector.Sum(acc);
+        for (; i < n; i++)
+        {
+            double y = outputs[i], t = targets[i];
+            sum -= (t == 0 ? 0 : t * Math.Log(y)) + (t == 1 ? 0 : (1 - t) * Math.Log(1 - y));
+        }
+        return sum;
+    }
+
+    private static Vector<double> Terms(Vector<double> y, Vector<double> t)
+    {
+        Vector<double> zero = Vector<double>.Zero, one = Vector<double>.One;
+        return Vector.ConditionalSelect(Vector.Equals(t, zero), zero, t * Vector.Log(y))
+            + Vector.ConditionalSelect(Vector.Equals(t, one), zero, (one - t) * Vector.Log(one - y));
+    }
+}

@@ -1,0 +1,87 @@
+using System.Numerics;
+using System.Runtime.InteropServices;
+
+namespace Mlp.Errors;
+
+/// <summary>
+/// Binary cross-entropy with the logistic sigmoid applied inside: for logits <c>y</c> and <c>p = σ(y)</c>,
+/// <c>E = −mean over the batch of Σ_dims [t·log p + (1 − t)·log(1 − p)]</c>, gradient <c>(σ(y) − t) / batchSize</c>
+/// (the course's <c>BinaryCrossEntropySigmoidError</c>).
+/// </summary>
+/// <remarks>
+/// The value is computed in the stable form <c>max(y, 0) − t·y + log(1 + exp(−|y|))</c>, equal to the formula above
+/// but finite for logits of any size. As for <see cref="BinaryCrossEntropyError"/>, the value is summed over
+/// dimensions and averaged over examples so that the course's gradient is its gradient (the course's code averages
+/// the value over every element; the two agree for one output per example).
+/// </remarks>
+public sealed class BinaryCrossEntropySigmoidError : IError
+{
+    private static readonly RowError s_rowError = CrossEntropySum;
+
+    /// <inheritdoc />
+    public double Value(ReadOnlySpan<float> outputs, ReadOnlySpan<float> targets, int batchSize) =>
+        Sum(outputs, targets, batchSize) / batchSize;
+
+    /// <inheritdoc />
+    public double Sum(ReadOnlySpan<float> outputs, ReadOnlySpan<float> targets, int batchSize)
+    {
+        ErrorGuard.RowWidth(outputs.Length, targets.Length, batchSize);
+        return CrossEntropySum(outputs, targets);
+    }
+
+    /// <inheritdoc />
+    public void PerExample(ReadOnlySpan<float> outputs, ReadOnlySpan<float> targets, Span<double> errors, int batchSize)
+    {
+        int width = ErrorGuard.RowWidth(outputs.Length, targets.Length, batchSize);
+        ErrorGuard.PerExampleLength(batchSize, errors.Length);
+        ErrorRows.PerExample(outputs, targets, errors, width, s_rowError);
+    }
+
+    /// <inheritdoc />
+    public void Gradient(ReadOnlySpan<float> outputs, ReadOnlySpan<float> targets, Span<float> gradsWrtOutputs, int batchSize)
+    {
+        ErrorGuard.RowWidth(outputs.Length, targets.Length, batchSize);
+        ErrorGuard.GradientLength(outputs.Length, gradsWrtOutputs.Length);
+        ref float y0 = ref MemoryMarshal.GetReference(outputs);
+        ref float t0 = ref MemoryMarshal.GetReference(targets);
+        ref float g0 = ref MemoryMarshal.GetReference(gradsWrtOutputs);
+        float batch = batchSize;
+        Vector<float> vbatch = new(batch), one = Vector<float>.One;
+        int n = outputs.Length, w = Vector<float>.Count, i = 0;
+        for (; i + w <= n; i += w)
+        {
+            Vector<float> probs = one / (one + Vector.Exp(-Vector.LoadUnsafe(ref y0, (nuint)i)));
+            ((probs - Vector.LoadUnsafe(ref t0, (nuint)i)) / vbatch).StoreUnsafe(ref g0, (nuint)i);
+        }
+        for (; i < n; i++)
+            gradsWrtOutputs[i] = (1f / (1f + MathF.Exp(-outputs[i])) - targets[i]) / batch;
+    }
+
+    /// <summary>Returns <c>BinaryCrossEntropySigmoidError</c>.</summary>
+    public override string ToString() => nameof(BinaryCrossEntropySigmoidError);
+
+    // Σ [max(y, 0) − t·y + log(1 + exp(−|y|))] in double.
+    private static double CrossEntropySum(ReadOnlySpan<float> outputs, ReadOnlySpan<float> targets)
+    {
+        ref float y0 = ref MemoryMarshal.GetReference(outputs);
+        ref float t0 = ref MemoryMarshal.GetReference(targets);
+        var acc = Vector<double>.Zero;
+        int n = outputs.Length, w = Vector<float>.Count, i = 0;
+        for (; i + w <= n; i += w)
+        {
+            Vector.Widen(Vector.LoadUnsafe(ref y0, (nuint)i), out Vector<double> ylo, out Vector<double> yhi);
+            Vector.Widen(Vector.LoadUnsafe(ref t0, (nuint)i), out Vector<double> tlo, out Vector<double> thi);
+            acc += Terms(ylo, tlo) + Terms(yhi, thi);
+        }
+        double sum = Vector.Sum(acc);
+        for (; i < n; i++)
+        {
+            double y = outputs[i], t = targets[i];
+            sum += Math.Max(y, 0) - t * y + Math.Log(1 + Math.Exp(-Math.Abs(y)));
+        }
+        return sum;
+    }
+
+    private static Vector<double> Terms(Vector<double> y, Vector<double> t) =>
+        Vector.Max(y, Vector<double>.Zero) - t * y + Vector.Log(Vector<double>.One + Vector.Exp(-Vector.Abs(y)));
+}

@@ -1,0 +1,87 @@
+using System.Numerics;
+using System.Runtime.InteropServices;
+
+namespace Mlp.Errors;
+
+/// <summary>
+/// Multi-class cross-entropy on probabilities: <c>E = −mean over the batch of Σ_dims t·log y</c>, gradient
+/// <c>−(t / y) / batchSize</c> (the course's <c>CrossEntropyError</c>, e.g. after a softmax layer).
+/// </summary>
+/// <remarks>
+/// A target of exactly 0 contributes nothing to the value or the gradient, the limit <c>0·log 0 = 0</c>, so a
+/// probability that underflowed to 0 in a class the target does not mark does not turn the error into NaN (NumPy would).
+/// For logits, prefer <see cref="CrossEntropySoftmaxError"/>, which is stable.
+/// </remarks>
+public sealed class CrossEntropyError : IError
+{
+    private static readonly RowError s_rowError = CrossEntropySum;
+
+    /// <inheritdoc />
+    public double Value(ReadOnlySpan<float> outputs, ReadOnlySpan<float> targets, int batchSize) =>
+        Sum(outputs, targets, batchSize) / batchSize;
+
+    /// <inheritdoc />
+    public double Sum(ReadOnlySpan<float> outputs, ReadOnlySpan<float> targets, int batchSize)
+    {
+        ErrorGuard.RowWidth(outputs.Length, targets.Length, batchSize);
+        return CrossEntropySum(outputs, targets);
+    }
+
+    /// <inheritdoc />
+    public void PerExample(ReadOnlySpan<float> outputs, ReadOnlySpan<float> targets, Span<double> errors, int batchSize)
+    {
+        int width = ErrorGuard.RowWidth(outputs.Length, targets.Length, batchSize);
+        ErrorGuard.PerExampleLength(batchSize, errors.Length);
+        ErrorRows.PerExample(outputs, targets, errors, width, s_rowError);
+    }
+
+    /// <inheritdoc />
+    public void Gradient(ReadOnlySpan<float> outputs, ReadOnlySpan<float> targets, Span<float> gradsWrtOutputs, int batchSize)
+    {
+        ErrorGuard.RowWidth(outputs.Length, targets.Length, batchSize);
+        ErrorGuard.GradientLength(outputs.Length, gradsWrtOutputs.Length);
+        ref float y0 = ref MemoryMarshal.GetReference(outputs);
+        ref float t0 = ref MemoryMarshal.GetReference(targets);
+        ref float g0 = ref MemoryMarshal.GetReference(gradsWrtOutputs);
+        float batch = batchSize;
+        Vector<float> vbatch = new(batch), zero = Vector<float>.Zero;
+        int n = outputs.Length, w = Vector<float>.Count, i = 0;
+        for (; i + w <= n; i += w)
+        {
+            Vector<float> t = Vector.LoadUnsafe(ref t0, (nuint)i);
+            Vector<float> g = -(t / Vector.LoadUnsafe(ref y0, (nuint)i)) / vbatch;
+            Vector.ConditionalSelect(Vector.Equals(t, zero), zero, g).StoreUnsafe(ref g0, (nuint)i);
+        }
+        for (; i < n; i++)
+            gradsWrtOutputs[i] = targets[i] == 0f ? 0f : -(targets[i] / outputs[i]) / batch;
+    }
+
+    /// <summary>Returns <c>CrossEntropyError</c>.</summary>
+    public override string ToString() => nameof(CrossEntropyError);
+
+    // −Σ t·log y in double, dropping terms whose target is exactly zero.
+    private static double CrossEntropySum(ReadOnlySpan<float> outputs, ReadOnlySpan<float> targets)
+    {
+        ref float y0 = ref MemoryMarshal.GetReference(outputs);
+        ref float t0 = ref MemoryMarshal.GetReference(targets);
+        var acc = Vector<double>.Zero;
+        int n = outputs.Length, w = Vector<float>.Count, i = 0;
+        for (; i + w <= n; i += w)
+        {
+            Vector.Widen(Vector.LoadUnsafe(ref y0, (nuint)i), out Vector<double> ylo, out Vector<double> yhi);
+            Vector.Widen(Vector.LoadUnsafe(ref t0, (nuint)i), out Vector<double> tlo, out Vector<double> thi);
+            acc += Term(ylo, tlo) + Term(yhi, thi);
+        }
+        double sum = -Vector.Sum(acc);
+        for (; i < n; i++)
+        {
+            double t = targets[i];
+            if (t != 0)
+                sum -= t * Math.Log(outputs[i]);
+        }
+        return sum;
+    }
+
+    private static Vector<double> Term(Vector<double> y, Vector<double> t) =>
+        Vector.ConditionalSelect(Vector.Equals(t, Vector<double>.Zero), Vector<double>.Zero, t * Vector.Log(y));
+}

@@ -1,0 +1,78 @@
+using System.Numerics;
+using System.Runtime.InteropServices;
+
+namespace Mlp.Errors;
+
+/// <summary>
+/// The sum of squared differences: <c>E = 0.5 · mean over the batch of Σ_dims (y − t)²</c>, with gradient
+/// <c>(y − t) / batchSize</c> (the course's <c>SumOfSquaredDiffsError</c>).
+/// </summary>
+public sealed class SumOfSquaredDiffsError : IError
+{
+    private static readonly RowError s_rowError = HalfSquaredDistance;
+
+    /// <inheritdoc />
+    public double Value(ReadOnlySpan<float> outputs, ReadOnlySpan<float> targets, int batchSize) =>
+        Sum(outputs, targets, batchSize) / batchSize;
+
+    /// <inheritdoc />
+    public double Sum(ReadOnlySpan<float> outputs, ReadOnlySpan<float> targets, int batchSize)
+    {
+        ErrorGuard.RowWidth(outputs.Length, targets.Length, batchSize);
+        return HalfSquaredDistance(outputs, targets);
+    }
+
+    /// <inheritdoc />
+    public void PerExample(ReadOnlySpan<float> outputs, ReadOnlySpan<float> targets, Span<double> errors, int batchSize)
+    {
+        int width = ErrorGuard.RowWidth(outputs.Length, targets.Length, batchSize);
+        ErrorGuard.PerExampleLength(batchSize, errors.Length);
+        ErrorRows.PerExample(outputs, targets, errors, width, s_rowError);
+    }
+
+    /// <inheritdoc />
+    public void Gradient(ReadOnlySpan<float> outputs, ReadOnlySpan<float> targets, Span<float> gradsWrtOutputs, int batchSize)
+    {
+        ErrorGuard.RowWidth(outputs.Length, targets.Length, batchSize);
+        ErrorGuard.GradientLength(outputs.Length, gradsWrtOutputs.Length);
+        ref float y0 = ref MemoryMarshal.GetReference(outputs);
+        ref float t0 = ref MemoryMarshal.GetReference(targets);
+        ref float g0 = ref MemoryMarshal.GetReference(gradsWrtOutputs);
+        // Divided, not multiplied by a reciprocal, to round exactly as the course's (y - t) / batch does.
+        float batch = batchSize;
+        var vbatch = new Vector<float>(batch);
+        int n = outputs.Length, w = Vector<float>.Count, i = 0;
+        for (; i + w <= n; i += w)
+            ((Vector.LoadUnsafe(ref y0, (nuint)i) - Vector.LoadUnsafe(ref t0, (nuint)i)) / vbatch).StoreUnsafe(ref g0, (nuint)i);
+        for (; i < n; i++)
+            gradsWrtOutputs[i] = (outputs[i] - targets[i]) / batch;
+    }
+
+    /// <summary>Returns <c>SumOfSquaredDiffsError</c>.</summary>
+    public override string ToString() => nameof(SumOfSquaredDiffsError);
+
+    // 0.5 · Σ (y − t)², each difference taken and squared in double.
+    private static double HalfSquaredDistance(ReadOnlySpan<float> outputs, ReadOnlySpan<float> targets)
+    {
+        ref float y0 = ref MemoryMarshal.GetReference(outputs);
+        ref float t0 = ref MemoryMarshal.GetReference(targets);
+        var acc0 = Vector<double>.Zero;
+        var acc1 = Vector<double>.Zero;
+        int n = outputs.Length, w = Vector<float>.Count, i = 0;
+        for (; i + w <= n; i += w)
+        {
+            Vector.Widen(Vector.LoadUnsafe(ref y0, (nuint)i), out Vector<double> ylo, out Vector<double> yhi);
+            Vector.Widen(Vector.LoadUnsafe(ref t0, (nuint)i), out Vector<double> tlo, out Vector<double> thi);
+            Vector<double> dlo = ylo - tlo, dhi = yhi - thi;
+            acc0 += dlo * dlo;
+            acc1 += dhi * dhi;
+        }
+        double sum = Vector.Sum(acc0 + acc1);
+        for (; i < n; i++)
+        {
+            double d = (double)outputs[i] - targets[i];
+            sum += d * d;
+        }
+        return 0.5 * sum;
+    }
+}
