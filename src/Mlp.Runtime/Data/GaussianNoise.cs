@@ -20,7 +20,16 @@ public sealed class GaussianNoise : IInputNoise
     {
         ArgumentNullException.ThrowIfNull(random);
         double sd = StandardDeviation;
-        for (int i = 0; i < inputs.Length; i++)
+        int i = 0;
+        // Box–Muller gives two independent normals per pair of uniforms; use both (half the logarithms and draws).
+        for (; i + 1 < inputs.Length; i += 2)
+        {
+            double radius = sd * Math.Sqrt(-2.0 * Math.Log(1.0 - random.NextDouble())); // 1 − u ∈ (0, 1]: finite log
+            (double sin, double cos) = Math.SinCos(2.0 * Math.PI * random.NextDouble());
+            inputs[i] = (float)(inputs[i] + radius * cos);
+            inputs[i + 1] = (float)(inputs[i + 1] + radius * sin);
+        }
+        if (i < inputs.Length)
             inputs[i] = (float)(inputs[i] + sd * random.NextGaussian());
     }
 }

@@ -66,6 +66,24 @@ public class InputNoiseTests
     }
 
     [Fact]
+    public void EveryValueOfAnOddLengthSpanIsSubjectToTheNoise()
+    {
+        // Two values per 64-bit draw: the last value of an odd-length span takes a draw of its own.
+        float[] masked = Filled(0.5f, 10_001), salted = Filled(0.5f, 10_001), untouched = Filled(0.5f, 10_001), shifted = Filled(0.5f, 10_001);
+
+        new MaskingNoise(1).Apply(masked, new RandomGenerator(1));
+        new SaltAndPepperNoise(1).Apply(salted, new RandomGenerator(1));
+        new SaltAndPepperNoise(0).Apply(untouched, new RandomGenerator(1));
+        new GaussianNoise(0.1).Apply(shifted, new RandomGenerator(1));
+
+        Assert.All(masked, v => Assert.Equal(0f, v));
+        Assert.All(salted, v => Assert.True(v is 0f or 1f, $"{v}"));
+        AssertFraction(salted.Count(v => v == 1f), salted.Length, 0.5);
+        Assert.All(untouched, v => Assert.Equal(0.5f, v));
+        Assert.All(shifted, v => Assert.NotEqual(0.5f, v));
+    }
+
+    [Fact]
     public void NoiseIsReproducibleFromTheGeneratorsSeed()
     {
         foreach (IInputNoise noise in new IInputNoise[] { new GaussianNoise(0.1), new MaskingNoise(0.5), new SaltAndPepperNoise(0.5) })
