@@ -14,7 +14,10 @@ public static class AtomicFile
 
     /// <summary>Calls <paramref name="write"/> on a fresh temporary file, then moves it to <paramref name="path"/>.</summary>
     /// <param name="path">The file to create or replace; its folder must exist.</param>
-    /// <param name="write">Writes the whole content; an exception from it leaves <paramref name="path"/> as it was.</param>
+    /// <param name="write">
+    /// Writes the whole content to the stream it is given, and leaves that stream open (it is flushed to disk and
+    /// closed here); an exception from it leaves <paramref name="path"/> as it was.
+    /// </param>
     /// <exception cref="ArgumentException"><paramref name="path"/> is empty or names a folder.</exception>
     public static void Write(string path, Action<Stream> write)
     {
