@@ -201,6 +201,9 @@ namespace Mlp.Generators
             w.Line();
             w.Line("string global::Mlp.IModel.Architecture => Architecture;");
             w.Line();
+            w.Line("/// <summary>The model's summary: each layer with its output shape and parameter count, and the totals.</summary>");
+            w.Line("public override string ToString() => global::Mlp.ModelSummary.Summary(this);");
+            w.Line();
             w.Line("/// <inheritdoc/>");
             using (w.Block($"public {ReadOnlySpan} LayerOutput(int index) => index switch", "};"))
             {

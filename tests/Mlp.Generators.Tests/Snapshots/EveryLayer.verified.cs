@@ -247,6 +247,9 @@ partial class EveryLayer : global::Mlp.IModel
 
     string global::Mlp.IModel.Architecture => Architecture;
 
+    /// <summary>The model's summary: each layer with its output shape and parameter count, and the totals.</summary>
+    public override string ToString() => global::Mlp.ModelSummary.Summary(this);
+
     /// <inheritdoc/>
     public global::System.ReadOnlySpan<float> LayerOutput(int index) => index switch
     {

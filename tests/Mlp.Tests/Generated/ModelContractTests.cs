@@ -18,6 +18,14 @@ public sealed class ModelContractTests
     }
 
     [Fact]
+    public void ToStringIsTheSummary()
+    {
+        var model = new MnistAutoencoder(seed: 1);
+        Assert.Equal(model.Summary(), model.ToString());
+        Assert.Contains("Total parameters: 79,234", model.ToString());
+    }
+
+    [Fact]
     public void ParametersAreNamedInLayerOrderWeightsFirstOverOneContiguousBuffer()
     {
         var model = new PretrainableClassifier(seed: 1);
