@@ -23,4 +23,13 @@ public static class EpochSummary
             parts.Add(string.Create(CultureInfo.InvariantCulture, $"{statistics.Seconds:F2} s"));
         return string.Join(", ", parts);
     }
+
+    /// <summary>The validation figures alone, for a progress bar: e.g. <c>valid 4.7981</c> or <c>valid 0.1370 97.33%</c>.</summary>
+    public static string Short(EpochStatistics statistics)
+    {
+        ArgumentNullException.ThrowIfNull(statistics);
+        return statistics.ValidAccuracy is { } accuracy
+            ? string.Create(CultureInfo.InvariantCulture, $"valid {statistics.ValidError:F4} {100 * accuracy:F2}%")
+            : string.Create(CultureInfo.InvariantCulture, $"valid {statistics.ValidError:F4}");
+    }
 }

@@ -21,11 +21,13 @@ public sealed class SpectreProgressDisplay(IAnsiConsole console) : IProgressDisp
         if (_run is not null)
             throw new InvalidOperationException($"Run '{_run.Name}' is still in progress; finish it before starting '{name}'.");
 
+        var statistics = new EpochStatisticsColumn();
         var started = new TaskCompletionSource<ProgressTask>(TaskCreationOptions.RunContinuationsAsynchronously);
         var finished = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         Task display = console.Progress()
             .AutoClear(false)
-            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn(), new RemainingTimeColumn())
+            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn { Width = 24 }, new PercentageColumn(), statistics,
+                new ElapsedTimeColumn(), new RemainingTimeColumn())
             .StartAsync(async context =>
             {
                 started.SetResult(context.AddTask(Markup.Escape(name), autoStart: true, maxValue: epochs));
@@ -38,7 +40,7 @@ public sealed class SpectreProgressDisplay(IAnsiConsole console) : IProgressDisp
             display.GetAwaiter().GetResult();
             throw new InvalidOperationException($"The progress display for '{name}' ended before it started.");
         }
-        _run = new ActiveRun(name, started.Task.Result, finished, display);
+        _run = new ActiveRun(name, started.Task.Result, statistics, finished, display);
     }
 
     /// <inheritdoc/>
@@ -46,7 +48,7 @@ public sealed class SpectreProgressDisplay(IAnsiConsole console) : IProgressDisp
     {
         ArgumentNullException.ThrowIfNull(statistics);
         ActiveRun run = _run ?? throw new InvalidOperationException("No run has been started.");
-        run.Task.Description = Markup.Escape($"{run.Name} [{EpochSummary.Format(statistics)}]");
+        run.Statistics.Text = EpochSummary.Short(statistics);
         run.Task.Value = Math.Min(statistics.Epoch, run.Task.MaxValue);
     }
 
@@ -61,5 +63,5 @@ public sealed class SpectreProgressDisplay(IAnsiConsole console) : IProgressDisp
         run.Display.GetAwaiter().GetResult();
     }
 
-    private sealed record ActiveRun(string Name, ProgressTask Task, TaskCompletionSource Finished, Task Display);
+    private sealed record ActiveRun(string Name, ProgressTask Task, EpochStatisticsColumn Statistics, TaskCompletionSource Finished, Task Display);
 }

@@ -56,7 +56,7 @@ public class ProgressDisplayTests
         Assert.Contains("Exercise 2 [Adam]", output);   // markup characters in names are escaped, not interpreted
         Assert.Contains("Exercise 3", output);
         Assert.Contains("100%", output);
-        Assert.Contains("valid error 4.5000", output);
+        Assert.Contains("valid 4.5000 96.25%", output);   // the latest epoch's validation figures
     }
 
     [Fact]
@@ -66,7 +66,7 @@ public class ProgressDisplayTests
         var console = new TestConsole();
         console.Profile.Capabilities.Interactive = false;
         TrainTwoEpochs(new SpectreProgressDisplay(console));
-        Assert.DoesNotContain("valid error", console.Output);
+        Assert.DoesNotContain("valid", console.Output);
     }
 
     [Fact]
