@@ -1,7 +1,4 @@
 using Mlp.Examples;
 
-var model = new Autoencoder(seed: 123);
-var x = new float[2 * Autoencoder.InputDim];
-for (int i = 0; i < x.Length; i++) x[i] = (i % 256) / 256f;
-var y = model.Forward(x, 2);
-Console.WriteLine($"{Autoencoder.Architecture}: {y.Length} outputs, first {y[0]}");
+// The course's autoencoders notebook on real MNIST: `dotnet run --project src/Examples -c Release [-- --help]`.
+return ExamplesApp.Run(args, AppConsole.System());

@@ -1,0 +1,10 @@
+using Mlp.Examples.Output;
+using Mlp.Examples.Results;
+
+namespace Mlp.Examples.Exercises;
+
+/// <summary>What an exercise hands back for the results table, the CSV files and the report.</summary>
+/// <param name="Results">Its rows of the results table (exercise 4 has two: pre-trained and random initialisation).</param>
+/// <param name="Runs">Its training runs' per-epoch statistics; empty for PCA.</param>
+/// <param name="Figures">The figures it wrote into the output folder.</param>
+public sealed record ExerciseOutcome(IReadOnlyList<ExerciseResult> Results, IReadOnlyList<RunHistory> Runs, IReadOnlyList<ReportFigure> Figures);

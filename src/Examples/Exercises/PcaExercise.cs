@@ -1,0 +1,70 @@
+using System.Diagnostics;
+using System.Globalization;
+using Mlp.Examples.Figures;
+using Mlp.Examples.Output;
+using Mlp.Examples.Pca;
+using Mlp.Examples.Results;
+
+namespace Mlp.Examples.Exercises;
+
+/// <summary>
+/// The notebook's optional extension of exercise 1: the analytic solution of the linear autoencoder. The top
+/// principal components of the training inputs span the best 50-dimensional linear code, so PCA's reconstruction
+/// error is the floor that gradient descent on exercise 1's model approaches from above.
+/// </summary>
+public static class PcaExercise
+{
+    /// <summary>The key of PCA's row in the results and <c>results.json</c>.</summary>
+    public const string Key = "pca";
+
+    /// <summary>The file name of the reconstruction figure.</summary>
+    public const string FigureFile = "pca-reconstructions.png";
+
+    /// <summary>Validation images shown in the figure.</summary>
+    public const int ShownImages = 12;
+
+    /// <summary>Fits the components on the training images, measures the error on both sets and draws a batch of reconstructions.</summary>
+    public static ExerciseOutcome Run(ExerciseContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var (options, data) = (context.Options, context.Data);
+        var clock = Stopwatch.StartNew();
+        context.Console.Out.WriteLine(Invariant($"PCA: fitting {options.PcaComponents} components to {data.Train.Count:N0} training images"));
+
+        PrincipalComponents pca = PrincipalComponents.Fit(data.Train.Pixels, data.Train.Count, data.Train.Dimension, options.PcaComponents, options.Threads);
+
+        var errorClock = Stopwatch.StartNew();
+        double trainError = pca.ReconstructionError(data.Train.Pixels, data.Train.Count, options.Threads);
+        double validError = pca.ReconstructionError(data.Valid.Pixels, data.Valid.Count, options.Threads);
+        double errorSeconds = errorClock.Elapsed.TotalSeconds;
+
+        int shown = Math.Min(ShownImages, data.Valid.Count);
+        var originals = data.Valid.Slice(0, shown);
+        var reconstructions = new float[originals.Pixels.Length];
+        pca.Reconstruct(originals.Pixels.Span, shown, reconstructions);
+        string title = Title(options.PcaComponents);
+        ImageGridFigure.Save(Path.Combine(context.OutputFolder, FigureFile), $"{title}: validation images",
+            [new ImageRow("originals", originals.Pixels, shown), new ImageRow("reconstructions", reconstructions, shown)],
+            data.Valid.Rows, data.Valid.Columns);
+
+        double seconds = clock.Elapsed.TotalSeconds;
+        context.Console.Out.WriteLine(Invariant(
+            $"PCA: train error {trainError:F4}, valid error {validError:F4} ({seconds:F2} s: covariance {pca.FitTimes.Covariance.TotalSeconds:F2} s, eigendecomposition {pca.FitTimes.Eigendecomposition.TotalSeconds:F2} s)"));
+
+        var result = new ExerciseResult(Key, title,
+            [new SetResult(SetResult.Train, trainError), new SetResult(SetResult.Valid, validError)],
+            seconds,
+            Stages:
+            [
+                new("covariance", pca.FitTimes.Covariance.TotalSeconds),
+                new("eigendecomposition", pca.FitTimes.Eigendecomposition.TotalSeconds),
+                new("reconstruction_errors", errorSeconds),
+            ]);
+        return new ExerciseOutcome([result], [], [new ReportFigure($"{title}: validation images and their reconstructions", FigureFile)]);
+    }
+
+    /// <summary>The title of PCA's row, e.g. <c>PCA, 50 components</c>.</summary>
+    public static string Title(int components) => Invariant($"PCA, {components} components");
+
+    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+}

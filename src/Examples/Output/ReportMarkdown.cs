@@ -1,0 +1,99 @@
+using System.Globalization;
+using System.Text;
+using Mlp.Examples.Results;
+
+namespace Mlp.Examples.Output;
+
+/// <summary>
+/// <c>report.md</c>: the results table, the notes, the time split of the exercises that report one, the figures inline
+/// (relative links into the same folder), the CSV files, the settings and the machine.
+/// </summary>
+public static class ReportMarkdown
+{
+    /// <summary>The file's name in the output folder.</summary>
+    public const string FileName = "report.md";
+
+    /// <summary>The Markdown text of <paramref name="report"/>.</summary>
+    public static string Render(RunReport report)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        var text = new StringBuilder();
+        text.Append("# Autoencoders notebook on MNIST\n\n");
+        text.Append(Invariant($"The whole run took {report.TotalSeconds:F1} s on {report.Machine.Cores} cores.\n\n"));
+
+        text.Append("## Results\n\n");
+        text.Append(ResultsTableText.Markdown(ResultsTable.Build(report.Results)));
+        if (report.Notes.Count > 0)
+        {
+            text.Append('\n');
+            foreach (string note in report.Notes)
+                text.Append(note).Append("\n\n");
+        }
+        else
+        {
+            text.Append('\n');
+        }
+
+        var staged = report.Results.Where(r => r.Stages is { Count: > 0 }).ToList();
+        if (staged.Count > 0 || report.Stages.Count > 0)
+        {
+            text.Append("### Where the time went\n\n");
+            foreach (var (stage, seconds) in report.Stages)
+                text.Append(Invariant($"- {stage.Replace('_', ' ')}: {seconds:F2} s\n"));
+            foreach (ExerciseResult result in staged)
+            {
+                string stages = string.Join(", ", result.Stages!.Select(s => Invariant($"{s.Key.Replace('_', ' ')} {s.Value:F2} s")));
+                text.Append(Invariant($"- {result.Title}: {stages}; {result.Seconds:F2} s in all.\n"));
+            }
+            text.Append('\n');
+        }
+
+        if (report.Figures.Count > 0)
+        {
+            text.Append("## Figures\n\n");
+            foreach (ReportFigure figure in report.Figures)
+                text.Append(Invariant($"### {figure.Caption}\n\n![{figure.Caption}]({Uri.EscapeDataString(figure.FileName)})\n\n"));
+        }
+
+        if (report.Runs.Count > 0)
+        {
+            text.Append("## Run statistics\n\n");
+            foreach (RunHistory run in report.Runs)
+            {
+                string file = RunStatisticsCsv.FileName(run);
+                text.Append(Invariant($"- {run.Title}: [{file}]({Uri.EscapeDataString(file)})\n"));
+            }
+            text.Append('\n');
+        }
+
+        text.Append("## Settings\n\n| flag | value |\n|---|---|\n");
+        foreach (var (flag, value) in report.Settings)
+            text.Append(Invariant($"| `{flag}` | {FormatSetting(value)} |\n"));
+
+        text.Append("\n## Machine\n\n");
+        text.Append(Invariant($"- processor: {report.Machine.Processor}\n"));
+        text.Append(Invariant($"- cores: {report.Machine.Cores}\n"));
+        text.Append(Invariant($"- runtime: {report.Machine.Runtime}\n"));
+        text.Append(Invariant($"- operating system: {report.Machine.OperatingSystem}\n"));
+        text.Append(Invariant($"- SIMD: {report.Machine.Simd}\n"));
+        return text.ToString();
+    }
+
+    /// <summary>Writes <paramref name="report"/> atomically into <paramref name="folder"/>; returns the file's path.</summary>
+    public static string Write(string folder, RunReport report)
+    {
+        string path = Path.Combine(folder, FileName);
+        AtomicFile.WriteAllText(path, Render(report));
+        return path;
+    }
+
+    private static string FormatSetting(object? value) => value switch
+    {
+        null => "—",
+        bool b => b ? "yes" : "no",
+        IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
+        _ => value.ToString()?.Replace("|", "\\|") ?? "—",
+    };
+
+    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,128 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using Mlp.Examples.Results;
+
+namespace Mlp.Examples.Output;
+
+/// <summary>
+/// <c>results.json</c>: every figure of the results table under stable keys, <c>results[exercise][set][metric]</c>
+/// (metrics <c>error</c>, <c>accuracy</c>, <c>best_error</c>, <c>best_accuracy</c>; set <c>timing</c> holds <c>seconds</c>,
+/// <c>seconds_per_epoch</c> and <c>{stage}_seconds</c>), beside the titles, settings, machine, figures, CSV files, stage times and total time.
+/// A diverged (non-finite) value is written as null.
+/// </summary>
+public static class ResultsJson
+{
+    /// <summary>The file's name in the output folder.</summary>
+    public const string FileName = "results.json";
+
+    /// <summary>The JSON text of <paramref name="report"/>, indented.</summary>
+    public static string Render(RunReport report)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        using var buffer = new MemoryStream();
+        using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true }))
+        {
+            json.WriteStartObject();
+            json.WriteStartObject("results");
+            foreach (ExerciseResult result in report.Results)
+                WriteResult(json, result);
+            json.WriteEndObject();
+
+            json.WriteStartObject("titles");
+            foreach (ExerciseResult result in report.Results)
+                json.WriteString(result.Key, result.Title);
+            json.WriteEndObject();
+
+            json.WriteStartObject("settings");
+            foreach (var (flag, value) in report.Settings)
+                WriteSetting(json, flag.TrimStart('-').Replace('-', '_'), value);
+            json.WriteEndObject();
+
+            json.WriteStartObject("machine");
+            json.WriteString("processor", report.Machine.Processor);
+            json.WriteNumber("cores", report.Machine.Cores);
+            json.WriteString("runtime", report.Machine.Runtime);
+            json.WriteString("os", report.Machine.OperatingSystem);
+            json.WriteString("simd", report.Machine.Simd);
+            json.WriteEndObject();
+
+            json.WriteStartArray("figures");
+            foreach (ReportFigure figure in report.Figures)
+            {
+                json.WriteStartObject();
+                json.WriteString("caption", figure.Caption);
+                json.WriteString("file", figure.FileName);
+                json.WriteEndObject();
+            }
+            json.WriteEndArray();
+
+            json.WriteStartArray("statistics");
+            foreach (RunHistory run in report.Runs)
+                json.WriteStringValue(RunStatisticsCsv.FileName(run));
+            json.WriteEndArray();
+
+            json.WriteStartObject("stages");
+            foreach (var (stage, seconds) in report.Stages)
+                WriteNumber(json, $"{stage}_seconds", seconds);
+            json.WriteEndObject();
+
+            WriteNumber(json, "total_seconds", report.TotalSeconds);
+            json.WriteEndObject();
+        }
+        return Encoding.UTF8.GetString(buffer.ToArray()) + "\n";
+    }
+
+    /// <summary>Writes <paramref name="report"/> atomically into <paramref name="folder"/>; returns the file's path.</summary>
+    public static string Write(string folder, RunReport report)
+    {
+        string path = Path.Combine(folder, FileName);
+        AtomicFile.WriteAllText(path, Render(report));
+        return path;
+    }
+
+    private static void WriteResult(Utf8JsonWriter json, ExerciseResult result)
+    {
+        json.WriteStartObject(result.Key);
+        foreach (SetResult set in result.Sets)
+        {
+            json.WriteStartObject(set.Set);
+            WriteNumber(json, "error", set.Error);
+            if (set.Accuracy is { } accuracy)
+                WriteNumber(json, "accuracy", accuracy);
+            if (set.BestError is { } bestError)
+                WriteNumber(json, "best_error", bestError);
+            if (set.BestAccuracy is { } bestAccuracy)
+                WriteNumber(json, "best_accuracy", bestAccuracy);
+            json.WriteEndObject();
+        }
+        json.WriteStartObject("timing");
+        WriteNumber(json, "seconds", result.Seconds);
+        if (result.SecondsPerEpoch is { } perEpoch)
+            WriteNumber(json, "seconds_per_epoch", perEpoch);
+        foreach (var (stage, seconds) in result.Stages ?? [])
+            WriteNumber(json, $"{stage}_seconds", seconds);
+        json.WriteEndObject();
+        json.WriteEndObject();
+    }
+
+    private static void WriteSetting(Utf8JsonWriter json, string name, object? value)
+    {
+        switch (value)
+        {
+            case null: json.WriteNull(name); break;
+            case bool b: json.WriteBoolean(name, b); break;
+            case int i: json.WriteNumber(name, i); break;
+            case double d: WriteNumber(json, name, d); break;
+            default: json.WriteString(name, Convert.ToString(value, CultureInfo.InvariantCulture)); break;
+        }
+    }
+
+    private static void WriteNumber(Utf8JsonWriter json, string name, double value)
+    {
+        if (double.IsFinite(value))
+            json.WriteNumber(name, value);
+        else
+            json.WriteNull(name);
+    }
+}

@@ -1,0 +1,27 @@
+using Mlp.Examples.Results;
+
+namespace Mlp.Examples.Output;
+
+/// <summary>Everything <c>report.md</c> and <c>results.json</c> say about a run of the notebook.</summary>
+/// <param name="Results">The results table's rows, in order.</param>
+/// <param name="Runs">The training runs whose per-epoch statistics were saved as CSV.</param>
+/// <param name="Figures">The figures written, in the order the report shows them.</param>
+/// <param name="Settings">The settings used, flag and value (<see cref="Options.ExampleOptions.Describe"/>).</param>
+/// <param name="Machine">The machine the run used.</param>
+/// <param name="TotalSeconds">The wall-clock seconds of the whole run, data loading included.</param>
+/// <param name="Stages">Seconds of named stages outside the exercises (e.g. <c>load_mnist</c>), in order.</param>
+/// <param name="Notes">Lines the report adds under the table (e.g. which exercises did not run and why).</param>
+public sealed record RunReport(
+    IReadOnlyList<ExerciseResult> Results,
+    IReadOnlyList<RunHistory> Runs,
+    IReadOnlyList<ReportFigure> Figures,
+    IReadOnlyList<KeyValuePair<string, object?>> Settings,
+    MachineInfo Machine,
+    double TotalSeconds,
+    IReadOnlyList<KeyValuePair<string, double>> Stages,
+    IReadOnlyList<string> Notes);
+
+/// <summary>A figure of the report.</summary>
+/// <param name="Caption">What the figure shows.</param>
+/// <param name="FileName">The PNG's file name, relative to the output folder.</param>
+public sealed record ReportFigure(string Caption, string FileName);

@@ -1,0 +1,28 @@
+using Mlp.Examples.Output;
+using Mlp.Examples.Tests.Support;
+
+namespace Mlp.Examples.Tests.Output;
+
+public class MachineInfoTests
+{
+    [Fact]
+    public void Reads_the_model_name_from_a_cpuinfo_file()
+    {
+        using var folder = new TempFolder();
+        string path = folder.File("cpuinfo");
+        File.WriteAllText(path, "processor\t: 0\nvendor_id\t: AuthenticAMD\nmodel name\t: AMD EPYC 7B13\nflags\t\t: fpu\n\nprocessor\t: 1\nmodel name\t: AMD EPYC 7B13\n");
+        Assert.Equal("AMD EPYC 7B13", MachineInfo.ProcessorName(path));
+        Assert.Null(MachineInfo.ProcessorName(folder.File("missing")));
+    }
+
+    [Fact]
+    public void Describes_this_machine()
+    {
+        MachineInfo machine = MachineInfo.Detect();
+        Assert.Equal(Environment.ProcessorCount, machine.Cores);
+        Assert.StartsWith(".NET", machine.Runtime);
+        Assert.False(string.IsNullOrWhiteSpace(machine.Processor));
+        Assert.False(string.IsNullOrWhiteSpace(machine.OperatingSystem));
+        Assert.Contains("-bit", machine.Simd);
+    }
+}

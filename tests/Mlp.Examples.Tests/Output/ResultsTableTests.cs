@@ -1,0 +1,80 @@
+using Spectre.Console.Testing;
+using Mlp.Examples.Output;
+using Mlp.Examples.Results;
+
+namespace Mlp.Examples.Tests.Output;
+
+public class ResultsTableTests
+{
+    [Fact]
+    public void Final_and_best_figures_come_from_the_runs_epochs()
+    {
+        ExerciseResult ex1 = SampleResults.Results[0];
+        Assert.Equal(new SetResult("train", 4.75, null, 4.75, null), ex1.Sets[0]);
+        Assert.Equal(new SetResult("valid", 4.5, null, 4.5, null), ex1.Sets[1]);
+        Assert.Equal(2.0, ex1.SecondsPerEpoch);   // epochs 1 and 2; epoch 0 is not training
+
+        ExerciseResult ex4 = SampleResults.Results[2];
+        Assert.Equal(new SetResult("valid", 0.18, 0.965, 0.15, 0.97), ex4.Sets[1]);
+        Assert.Equal(new SetResult("train", 0.1, 0.975, 0.1, 0.975), ex4.Sets[0]);
+        Assert.Equal("valid_masked", ex4.Sets[2].Set);
+    }
+
+    [Fact]
+    public void A_diverged_epoch_is_never_the_best()
+    {
+        var run = new RunHistory("x", "x", [new EpochStatistics(0, 3, 3), new EpochStatistics(1, double.NaN, double.NaN, Seconds: 1)]);
+        ExerciseResult result = ExerciseResult.FromRun(run, "x", 1);
+        Assert.Equal(3, result.Sets[0].BestError);
+        Assert.True(double.IsNaN(result.Sets[0].Error));
+        Assert.Throws<ArgumentException>("run", () => ExerciseResult.FromRun(new RunHistory("empty", "e", []), "e", 0));
+    }
+
+    [Fact]
+    public void Has_an_error_column_per_set_and_accuracy_columns_only_where_there_are_accuracies()
+    {
+        var table = ResultsTable.Build(SampleResults.Results);
+        Assert.Equal(
+            ["exercise", "train error", "valid error", "valid masked error", "train acc", "valid acc", "best valid acc", "s/epoch", "seconds"],
+            table.Headers);
+        Assert.Equal(["Exercise 1: linear autoencoder", "4.7500", "4.5000", "—", "—", "—", "—", "2.00", "4.50"], table.Rows[0]);
+        Assert.Equal(["PCA, 50 components", "4.5906", "4.5779", "—", "—", "—", "—", "—", "2.50"], table.Rows[1]);
+        Assert.Equal(["Exercise 4: pre-trained | fine-tuned", "0.1000", "0.1800", "NaN", "97.50%", "96.50%", "97.00%", "2.00", "5.00"], table.Rows[2]);
+
+        var autoencoders = ResultsTable.Build(SampleResults.Results.Take(2).ToList());
+        Assert.Equal(["exercise", "train error", "valid error", "s/epoch", "seconds"], autoencoders.Headers);
+    }
+
+    [Fact]
+    public void Plain_text_aligns_every_column()
+    {
+        string text = ResultsTableText.Plain(ResultsTable.Build(SampleResults.Results.Take(2).ToList()));
+        string[] lines = text.TrimEnd('\n').Split('\n');
+        Assert.Equal(
+        [
+            "exercise                        train error  valid error  s/epoch  seconds",
+            "------------------------------  -----------  -----------  -------  -------",
+            "Exercise 1: linear autoencoder       4.7500       4.5000     2.00     4.50",
+            "PCA, 50 components                   4.5906       4.5779        —     2.50",
+        ], lines);
+    }
+
+    [Fact]
+    public void Markdown_right_aligns_numbers_and_escapes_pipes()
+    {
+        string markdown = ResultsTableText.Markdown(ResultsTable.Build(SampleResults.Results));
+        string[] lines = markdown.TrimEnd('\n').Split('\n');
+        Assert.Equal("|---|---:|---:|---:|---:|---:|---:|---:|---:|", lines[1]);
+        Assert.Equal("| Exercise 4: pre-trained \\| fine-tuned | 0.1000 | 0.1800 | NaN | 97.50% | 96.50% | 97.00% | 2.00 | 5.00 |", lines[4]);
+    }
+
+    [Fact]
+    public void The_spectre_table_holds_the_same_cells()
+    {
+        var console = new TestConsole().Width(200);
+        console.Write(ResultsTablePrinter.ToSpectre(ResultsTable.Build(SampleResults.Results)));
+        Assert.Contains("Exercise 1: linear autoencoder", console.Output);
+        Assert.Contains("97.50%", console.Output);
+        Assert.Contains("best valid acc", console.Output);
+    }
+}
