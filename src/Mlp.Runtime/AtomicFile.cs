@@ -76,4 +76,13 @@ public static class AtomicFile
             writer.Write(text);
         });
     }
+
+    /// <summary>Writes <paramref name="bytes"/> to <paramref name="path"/>, atomically.</summary>
+    /// <param name="path">The file to create or replace; its folder must exist.</param>
+    /// <param name="bytes">The whole content.</param>
+    public static void WriteAllBytes(string path, byte[] bytes)
+    {
+        ArgumentNullException.ThrowIfNull(bytes);
+        Write(path, stream => stream.Write(bytes));
+    }
 }

@@ -82,7 +82,7 @@ public static class ImageGridFigure
     public static FigureSize Save(string path, string? title, IReadOnlyList<ImageRow> rows, int imageHeight = 28, int imageWidth = 28)
     {
         byte[] png = RenderPng(title, rows, imageHeight, imageWidth, out FigureSize size);
-        Output.AtomicFile.WriteAllBytes(path, png);
+        AtomicFile.WriteAllBytes(path, png);
         return size;
     }
 

@@ -73,7 +73,7 @@ public static class LearningCurveFigure
     public static FigureSize Save(string path, string? title, IReadOnlyList<RunHistory> runs, CurveMetric metric, string? yLabel = null,
         int width = DefaultWidth, int height = DefaultHeight, IReadOnlyList<ReferenceLine>? references = null)
     {
-        Output.AtomicFile.WriteAllBytes(path, RenderPng(title, runs, metric, yLabel, width, height, references));
+        AtomicFile.WriteAllBytes(path, RenderPng(title, runs, metric, yLabel, width, height, references));
         return new FigureSize(width, height);
     }
 

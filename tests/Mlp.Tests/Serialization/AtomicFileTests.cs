@@ -65,4 +65,16 @@ public sealed class AtomicFileTests
         Assert.Throws<DirectoryNotFoundException>(() => new TinyModel(seed: 1).Save(folder.File("missing/model.safetensors")));
         Assert.Empty(folder.Entries());
     }
+
+    [Fact]
+    public void TextIsUtf8WithoutAByteOrderMarkAndBytesAreWrittenAsGiven()
+    {
+        using var folder = new TempFolder();
+        string text = folder.File("a.txt"), bytes = folder.File("b.bin");
+        AtomicFile.WriteAllText(text, "μ — ✓");
+        AtomicFile.WriteAllBytes(bytes, [0, 1, 2, 255]);
+        Assert.Equal(System.Text.Encoding.UTF8.GetBytes("μ — ✓"), File.ReadAllBytes(text));
+        Assert.Equal(new byte[] { 0, 1, 2, 255 }, File.ReadAllBytes(bytes));
+        Assert.Equal(2, Directory.GetFiles(folder.Path).Length);
+    }
 }
