@@ -26,6 +26,8 @@ public sealed class Optimiser
     private readonly ILogger _logger;
     private float[] _gradsWrtOutputs = [];
     private int _evaluationBatchSize = 1000;
+    private int _checkpointInterval;
+    private float[]? _bestValues;
 
     /// <summary>Binds the learning rule to the model (<see cref="LearningRule.Initialise"/>) and prepares training.</summary>
     /// <param name="model">The model to train.</param>
@@ -89,6 +91,34 @@ public sealed class Optimiser
     /// <summary>The number of training epochs completed over this optimiser's life; the next epoch is this plus one.</summary>
     public int EpochsCompleted { get; private set; }
 
+    /// <summary>
+    /// When set with <see cref="CheckpointInterval"/>, a checkpoint is saved into this folder every that many epochs,
+    /// as <c>checkpoint-epoch-NNNN.zip</c> (see <see cref="TrainingCheckpoint"/>).
+    /// </summary>
+    public string? CheckpointFolder { get; set; }
+
+    /// <summary>Save a checkpoint every this many epochs into <see cref="CheckpointFolder"/>; 0 (the default) saves none.</summary>
+    public int CheckpointInterval
+    {
+        get => _checkpointInterval;
+        set => _checkpointInterval = value >= 0 ? value : throw new ArgumentOutOfRangeException(nameof(CheckpointInterval), value, "The checkpoint interval cannot be negative.");
+    }
+
+    /// <summary>
+    /// Keep a copy of the parameters with the lowest validation error seen at a statistics epoch (needs
+    /// <see cref="ValidData"/>); <see cref="RestoreBestModel"/> puts them back, e.g. after the run has overfitted.
+    /// </summary>
+    public bool KeepBestModel { get; set; }
+
+    /// <summary>When set with <see cref="KeepBestModel"/>, the best model is also saved there (safetensors) each time it improves.</summary>
+    public string? BestModelPath { get; set; }
+
+    /// <summary>The statistics epoch with the lowest validation error so far, or null before any (see <see cref="KeepBestModel"/>).</summary>
+    public int? BestEpoch { get; private set; }
+
+    /// <summary>The lowest validation error seen at a statistics epoch, or null before any.</summary>
+    public double? BestValidError { get; private set; }
+
     /// <summary>How many examples are evaluated per forward pass when taking statistics (default 1,000).</summary>
     public int EvaluationBatchSize
     {
@@ -107,11 +137,18 @@ public sealed class Optimiser
     {
         ArgumentOutOfRangeException.ThrowIfNegative(numEpochs);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(statsInterval);
+        if (KeepBestModel && ValidData is null)
+            throw new InvalidOperationException("KeepBestModel needs validation data to judge the best model by.");
+        if (CheckpointInterval > 0 && string.IsNullOrEmpty(CheckpointFolder))
+            throw new InvalidOperationException("CheckpointInterval is set but CheckpointFolder is not.");
         var clock = Stopwatch.StartNew();
         var rows = new List<EpochStatistics>();
         var seconds = new List<double>(numEpochs);
         if (EpochsCompleted == 0)
+        {
             rows.Add(TakeStatistics());
+            TrackBest(rows[^1]);
+        }
         int lastEpoch = EpochsCompleted + numEpochs;
         while (EpochsCompleted < lastEpoch)
         {
@@ -127,7 +164,10 @@ public sealed class Optimiser
                 statistics = TakeStatistics();
                 rows.Add(statistics);
                 LogStatistics(statistics, epochSeconds);
+                TrackBest(statistics);
             }
+            if (CheckpointInterval > 0 && epoch % CheckpointInterval == 0)
+                CreateCheckpoint().Save(Path.Combine(CheckpointFolder!, $"checkpoint-epoch-{epoch:D4}.zip"));
             Progress?.Report(new TrainingProgress(epoch, lastEpoch, epochSeconds, statistics));
         }
         return new RunStatistics(StatisticKeys(), rows, seconds, clock.Elapsed);
@@ -180,6 +220,58 @@ public sealed class Optimiser
         for (int m = 0; m < _monitors.Length; m++)
             values[_monitors[m].Name] = monitorSums[m] / n;
         return values;
+    }
+
+    /// <summary>Captures the run's full state so that <see cref="RestoreCheckpoint"/> can continue it exactly.</summary>
+    public TrainingCheckpoint CreateCheckpoint() => new(Model.Architecture, EpochsCompleted, Model.AllValues, Model.Random.State,
+        LearningRule.SaveState(), TrainData.GetState());
+
+    /// <summary>
+    /// Continues from <paramref name="checkpoint"/>: parameters, learning-rule state, epochs completed, the model's
+    /// generator and the training data's order and position. Training on then reproduces the original run exactly.
+    /// </summary>
+    /// <exception cref="ArgumentException">The checkpoint is of another architecture, learning rule or data set; nothing is changed.</exception>
+    public void RestoreCheckpoint(TrainingCheckpoint checkpoint)
+    {
+        ArgumentNullException.ThrowIfNull(checkpoint);
+        if (checkpoint.Architecture != Model.Architecture || checkpoint.Parameters.Length != Model.AllValues.Length)
+            throw new ArgumentException($"The checkpoint is of a model '{checkpoint.Architecture}' with {checkpoint.Parameters.Length} parameters, " +
+                $"not '{Model.Architecture}' with {Model.AllValues.Length}.", nameof(checkpoint));
+        DataProviderState previous = TrainData.GetState();
+        TrainData.SetState(checkpoint.TrainData);
+        try
+        {
+            LearningRule.RestoreState(checkpoint.LearningRule);
+        }
+        catch
+        {
+            TrainData.SetState(previous);
+            throw;
+        }
+        checkpoint.Parameters.CopyTo(Model.AllValues);
+        Model.Random.State = checkpoint.ModelRandom;
+        EpochsCompleted = checkpoint.EpochsCompleted;
+    }
+
+    /// <summary>Puts back the parameters of the best statistics epoch (see <see cref="KeepBestModel"/>).</summary>
+    /// <exception cref="InvalidOperationException">No best model has been kept.</exception>
+    public void RestoreBestModel()
+    {
+        if (_bestValues is null)
+            throw new InvalidOperationException("No best model has been kept: set KeepBestModel before training, with validation data.");
+        _bestValues.CopyTo(Model.AllValues);
+    }
+
+    private void TrackBest(EpochStatistics statistics)
+    {
+        if (!KeepBestModel || statistics["error(valid)"] >= (BestValidError ?? double.PositiveInfinity))
+            return;
+        _bestValues ??= new float[Model.AllValues.Length];
+        Model.AllValues.CopyTo(_bestValues);
+        BestEpoch = statistics.Epoch;
+        BestValidError = statistics["error(valid)"];
+        if (!string.IsNullOrEmpty(BestModelPath))
+            Serialization.SafeTensorsSerializer.Save(Model, BestModelPath);
     }
 
     private EpochStatistics TakeStatistics()
