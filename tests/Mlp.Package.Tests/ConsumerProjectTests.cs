@@ -2,8 +2,8 @@ namespace Mlp.Package.Tests;
 
 /// <summary>
 /// A user's project outside the repository (none of its Directory.*.props apply) that references only the
-/// packed Mlp package: the generator runs, the model trains its forward and backward passes, and a wrong
-/// dimension fails the build with MLP001 on the attribute's line.
+/// packed Mlp package: the generator runs, the model's forward and backward passes give the values worked out by
+/// hand, a wrong dimension fails the build with MLP001 on the attribute's line, and the packaged code fix mends it.
 /// </summary>
 [Collection(PackageCollection.Name)]
 public sealed class ConsumerProjectTests(PackageFeed feed)
@@ -43,7 +43,7 @@ public sealed class ConsumerProjectTests(PackageFeed feed)
         """;
 
     [Fact]
-    public void APackageReferenceBuildsAndRunsAModelAndAWrongDimensionIsMlp001OnItsLine()
+    public void APackageReferenceBuildsAndRunsAModelAndAWrongDimensionIsMlp001OnItsLineAndTheCodeFixMendsIt()
     {
         string app = Path.Combine(feed.Root, "consumer");
         Directory.CreateDirectory(app);
@@ -87,5 +87,10 @@ public sealed class ConsumerProjectTests(PackageFeed feed)
         (exitCode, output) = Dotnet.Run(app, feed.ConsumerEnvironment, "build", "--disable-build-servers", "--nologo");
         Assert.NotEqual(0, exitCode);
         Assert.Contains(model + "(6,2): error MLP001: Affine layer 2 takes 3 inputs but the layer before it outputs 2 (2 ≠ 3); make its input dimension 2", output);
+
+        // dotnet format applies the code fixes that the package ships, as an IDE's light bulb would.
+        (exitCode, output) = Dotnet.Run(app, feed.ConsumerEnvironment, "format", "analyzers", "--diagnostics", "MLP001", "--severity", "error");
+        Assert.True(exitCode == 0, output);
+        Assert.Equal(Model, File.ReadAllText(model));
     }
 }
