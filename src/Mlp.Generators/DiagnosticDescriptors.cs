@@ -85,6 +85,6 @@ namespace Mlp.Generators
 
         private static DiagnosticDescriptor Error(string id, string category, string title, string message) =>
             new(id, title, message, category, DiagnosticSeverity.Error, isEnabledByDefault: true,
-                helpLinkUri: "https://github.com/mlp-dotnet/mlp#diagnostics");
+                description: "See the Diagnostics section of the Mlp README for an example of each mistake and its fix.");
     }
 }

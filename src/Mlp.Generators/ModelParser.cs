@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Collections.Immutable;
 using System.Globalization;
 using System.Linq;
 using System.Threading;
@@ -148,7 +149,11 @@ namespace Mlp.Generators
                 if (layer.OutputDim <= 0)
                     report.Add(DiagnosticDescriptors.NonPositiveDimension, layer.Location, i, "output", layer.OutputDim);
                 if (width > 0 && layer.InputDim > 0 && layer.InputDim != width)
-                    report.Add(DiagnosticDescriptors.AffineDimensionMismatch, layer.Location, i, layer.InputDim, width);
+                {
+                    var properties = ImmutableDictionary<string, string?>.Empty
+                        .Add(DiagnosticProperties.ExpectedInputDim, width.ToString(CultureInfo.InvariantCulture));
+                    report.Add(DiagnosticDescriptors.AffineDimensionMismatch, layer.Location, properties, i, layer.InputDim, width);
+                }
                 layers[i] = new LayerSpec(LayerKind.Affine, layer.InputDim, layer.OutputDim, 0f);
                 width = layer.OutputDim;
             }
@@ -268,7 +273,7 @@ namespace Mlp.Generators
         private static string Describe(LayerSpec layer) => $"Affine({layer.InputDim}, {layer.OutputDim})";
 
         // A type named like ours but declared elsewhere (or a future runtime) may bind with other arguments.
-        private static bool HasExpectedArguments(LayerKind kind, System.Collections.Immutable.ImmutableArray<TypedConstant> arguments) => kind switch
+        private static bool HasExpectedArguments(LayerKind kind, ImmutableArray<TypedConstant> arguments) => kind switch
         {
             LayerKind.Affine => arguments.Length == 2 && arguments[0].Value is int && arguments[1].Value is int,
             LayerKind.LeakyRelu or LayerKind.Elu or LayerKind.Dropout => arguments.Length == 1 && arguments[0].Value is float,
@@ -319,10 +324,13 @@ namespace Mlp.Generators
 
             public void MarkError() => HasErrors = true;
 
-            public void Add(DiagnosticDescriptor descriptor, Location location, params object[] arguments)
+            public void Add(DiagnosticDescriptor descriptor, Location location, params object[] arguments) =>
+                Add(descriptor, location, ImmutableDictionary<string, string?>.Empty, arguments);
+
+            public void Add(DiagnosticDescriptor descriptor, Location location, ImmutableDictionary<string, string?> properties, params object[] arguments)
             {
                 HasErrors = true;
-                _diagnostics?.Add(Diagnostic.Create(descriptor, location, arguments));
+                _diagnostics?.Add(Diagnostic.Create(descriptor, location, properties, arguments));
             }
         }
     }

@@ -18,6 +18,19 @@ public sealed class DiagnosticTests
     }
 
     [Fact]
+    public void MLP001_CarriesTheInputDimensionNeededForTheCodeFix()
+    {
+        BuildResult result = GeneratorHarness.Build("""
+            using Mlp;
+            [Affine(784, 50)] [Relu] [Affine(60, 10)] [Affine(7, 3)]
+            public partial class Broken;
+            """);
+        // Each layer is checked against the declared output of the one before, so the two fixes are independent.
+        Assert.Equal([("MLP001", "50"), ("MLP001", "10")],
+            result.Mlp.OrderBy(d => d.Location.SourceSpan.Start).Select(d => (d.Id, d.Properties[DiagnosticProperties.ExpectedInputDim])));
+    }
+
+    [Fact]
     public void MLP001_ActivationsBetweenAffineLayersCarryTheWidth() =>
         Single("""
             using Mlp;

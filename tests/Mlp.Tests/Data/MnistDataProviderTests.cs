@@ -64,11 +64,7 @@ public class MnistDataProviderTests
         var provider = new MnistDataProvider(MnistSet.Valid, batchSize: 50);
         InMemoryDataProviderTests.Sum(provider);
 
-        long before = GC.GetAllocatedBytesForCurrentThread();
-        InMemoryDataProviderTests.Sum(provider);
-        long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
-
-        Assert.Equal(0, allocated);
+        Allocations.AssertNone(() => InMemoryDataProviderTests.Sum(provider));
     }
 
     [Fact]

@@ -128,10 +128,7 @@ public class NoisyDataProviderTests
         var noisy = new NoisyDataProvider(EncodedData.Provider(numExamples: 200, batchSize: 20, inputDim: 30), new GaussianNoise(0.1));
         InMemoryDataProviderTests.Sum(noisy);
 
-        long before = GC.GetAllocatedBytesForCurrentThread();
-        InMemoryDataProviderTests.Sum(noisy);
-
-        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+        Allocations.AssertNone(() => InMemoryDataProviderTests.Sum(noisy));
     }
 
     [Fact]

@@ -101,16 +101,14 @@ public class ErrorFunctionTests
         float[] y = c.Outputs(50, 784, 11), t = c.Targets(50, 784, 12);
         var gradient = new float[y.Length];
         var perExample = new double[50];
-        c.Error.Value(y, t, 50);
-        c.Error.Gradient(y, t, gradient, 50);
-        c.Error.PerExample(y, t, perExample, 50);
-        long before = GC.GetAllocatedBytesForCurrentThread();
-        for (int k = 0; k < 10; k++)
+        Allocations.AssertNone(() =>
         {
-            c.Error.Value(y, t, 50);
-            c.Error.Gradient(y, t, gradient, 50);
-            c.Error.PerExample(y, t, perExample, 50);
-        }
-        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+            for (int k = 0; k < 10; k++)
+            {
+                c.Error.Value(y, t, 50);
+                c.Error.Gradient(y, t, gradient, 50);
+                c.Error.PerExample(y, t, perExample, 50);
+            }
+        });
     }
 }
