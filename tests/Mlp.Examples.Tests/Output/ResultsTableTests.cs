@@ -1,6 +1,7 @@
 using Spectre.Console.Testing;
 using Mlp.Examples.Output;
 using Mlp.Examples.Results;
+using Mlp.Examples.Tests.Support;
 
 namespace Mlp.Examples.Tests.Output;
 
@@ -21,13 +22,25 @@ public class ResultsTableTests
     }
 
     [Fact]
+    public void Every_set_the_statistics_hold_becomes_a_column_in_their_order()
+    {
+        var run = Runs.Make("ex3", "denoising", ["error(train)", "error(valid)", "error(valid_noisy)"], [[9, 8, 7], [3, 2, 4], [2, 2.5, 3]], [1, 1]);
+        Assert.Equal(["train", "valid", "valid_noisy"], run.Sets);
+        ExerciseResult result = ExerciseResult.FromRun(run, "Exercise 3", 2);
+        Assert.Equal(new SetResult("valid_noisy", 3, null, 3, null), result.Sets[2]);
+        Assert.Equal(1.0, result.SecondsPerEpoch);
+        Assert.Equal(["exercise", "train error", "valid error", "valid noisy error", "s/epoch", "seconds"], ResultsTable.Build([result]).Headers);
+    }
+
+    [Fact]
     public void A_diverged_epoch_is_never_the_best()
     {
-        var run = new RunHistory("x", "x", [new EpochStatistics(0, 3, 3), new EpochStatistics(1, double.NaN, double.NaN, Seconds: 1)]);
+        var run = Runs.Classifier("x", "x", [(3, 0.5, 3, 0.5), (double.NaN, double.NaN, double.NaN, double.NaN)], 1);
         ExerciseResult result = ExerciseResult.FromRun(run, "x", 1);
         Assert.Equal(3, result.Sets[0].BestError);
+        Assert.Equal(0.5, result.Sets[1].BestAccuracy);
         Assert.True(double.IsNaN(result.Sets[0].Error));
-        Assert.Throws<ArgumentException>("run", () => ExerciseResult.FromRun(new RunHistory("empty", "e", []), "e", 0));
+        Assert.Throws<ArgumentException>("run", () => ExerciseResult.FromRun(Runs.Autoencoder("empty", "e", []), "e", 0));
     }
 
     [Fact]
