@@ -40,7 +40,7 @@ public static class PretrainedClassifierExercise
     /// <summary>The width in pixels of the two-panel curve figure.</summary>
     public const int CurvesWidth = 2 * LearningCurveFigure.DefaultWidth;
 
-    private const string RandomTitle = "Exercise 4: classifier, random init";
+    private const string RandomTitle = "Exercise 4: random init";
 
     /// <summary>
     /// The classifier whose first layer starts from <paramref name="autoencoder"/>'s trained encoder (the generated,
@@ -59,7 +59,7 @@ public static class PretrainedClassifierExercise
 
     /// <summary>The title of the pre-trained run's row.</summary>
     public static string PretrainedTitle(bool freeze) =>
-        $"Exercise 4: classifier, pre-trained ({(freeze ? "frozen" : "fine-tuned")})";
+        $"Exercise 4: pre-trained ({(freeze ? "frozen" : "fine-tuned")})";
 
     /// <summary>Trains both classifiers, draws their curves in one figure, and saves both.</summary>
     /// <param name="context">The run's settings, data and output.</param>

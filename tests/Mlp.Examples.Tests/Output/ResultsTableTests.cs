@@ -82,6 +82,26 @@ public class ResultsTableTests
     }
 
     [Fact]
+    public void A_narrow_terminal_gets_an_error_table_and_an_accuracy_table_with_every_figure_whole()
+    {
+        var ansi = new TestConsole().Width(80);
+        var console = new AppConsole(new StringWriter(), new StringWriter(), ansi, Interactive: true);
+        ResultsTablePrinter.Print(ResultsTable.Build(SampleResults.Results), console);
+
+        string[] lines = ansi.Output.Split('\n');
+        Assert.All(lines, line => Assert.True(line.TrimEnd().Length <= 80, $"'{line}' is wider than the terminal"));
+        foreach (string figure in new[] { "4.7500", "4.5906", "4.5779", "0.1800", "97.50%", "96.50%", "97.00%", "2.00" })
+            Assert.Contains(figure, ansi.Output);
+        Assert.Equal(2, lines.Count(l => l.Contains("Results")));
+
+        var parts = ResultsTable.Build(SampleResults.Results).SplitErrorsAndAccuracies();
+        Assert.Equal(["exercise", "train error", "valid error", "valid masked error", "s/epoch", "seconds"], parts[0].Headers);
+        Assert.Equal(3, parts[0].Rows.Count);
+        Assert.Equal(["exercise", "train acc", "valid acc", "best valid acc"], parts[1].Headers);
+        Assert.Equal([["Exercise 4: pre-trained | fine-tuned", "97.50%", "96.50%", "97.00%"]], parts[1].Rows);
+    }
+
+    [Fact]
     public void The_spectre_table_holds_the_same_cells()
     {
         var console = new TestConsole().Width(200);
