@@ -37,6 +37,7 @@ public static class NotebookRun
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(console);
         var clock = Stopwatch.StartNew();
+        string? loadAverage = MachineInfo.ReadLoadAverage("/proc/loadavg");
         string outputFolder = Path.GetFullPath(options.OutputDirectory);
         var notes = new List<string>();
         IReadOnlyList<Exercise> toRun = ToRun(options.Exercises);
@@ -80,7 +81,7 @@ public static class NotebookRun
         notes.AddRange(ordered.SelectMany(o => o.Notes ?? []));
         foreach (RunHistory run in runs)
             RunStatisticsCsv.Write(outputFolder, run);
-        var report = new RunReport(results, runs, ordered.SelectMany(o => o.Figures).ToList(), options.Describe(), MachineInfo.Detect(),
+        var report = new RunReport(results, runs, ordered.SelectMany(o => o.Figures).ToList(), options.Describe(), MachineInfo.Detect() with { LoadAverage = loadAverage },
             clock.Elapsed.TotalSeconds, stages, notes, toRun.SelectMany(e => outcomes[e].Models).ToList());
         ResultsJson.Write(outputFolder, report);
         string reportPath = ReportMarkdown.Write(outputFolder, report);

@@ -19,7 +19,8 @@ public static class ReportMarkdown
         ArgumentNullException.ThrowIfNull(report);
         var text = new StringBuilder();
         text.Append("# Autoencoders notebook on MNIST\n\n");
-        text.Append(Invariant($"The whole run took {report.TotalSeconds:F1} s on {report.Machine.Cores} cores.\n\n"));
+        string load = report.Machine.LoadAverage is { } average ? $" (load average {average} when it started)" : "";
+        text.Append(Invariant($"The whole run took {report.TotalSeconds:F1} s on {report.Machine.Cores} cores{load}.\n\n"));
 
         text.Append("## Results\n\n");
         text.Append(ResultsTableText.Markdown(ResultsTable.Build(report.Results)));
@@ -98,6 +99,8 @@ public static class ReportMarkdown
         text.Append(Invariant($"- runtime: {report.Machine.Runtime}\n"));
         text.Append(Invariant($"- operating system: {report.Machine.OperatingSystem}\n"));
         text.Append(Invariant($"- SIMD: {report.Machine.Simd}\n"));
+        if (report.Machine.LoadAverage is { } loadAverage)
+            text.Append(Invariant($"- load average (1, 5, 15 minutes) when the run started: {loadAverage}\n"));
         return text.ToString();
     }
 

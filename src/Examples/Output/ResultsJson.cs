@@ -46,6 +46,8 @@ public static class ResultsJson
             json.WriteString("runtime", report.Machine.Runtime);
             json.WriteString("os", report.Machine.OperatingSystem);
             json.WriteString("simd", report.Machine.Simd);
+            if (report.Machine.LoadAverage is { } load)
+                json.WriteString("load_average", load);
             json.WriteEndObject();
 
             json.WriteStartArray("figures");

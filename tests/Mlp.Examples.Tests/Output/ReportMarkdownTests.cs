@@ -27,7 +27,8 @@ public class ReportMarkdownTests
         Assert.Contains("- runtime: .NET 10.0.0", report);
         Assert.Contains("- load mnist: 0.50 s", report);
         Assert.Contains("- PCA, 50 components: covariance 0.75 s, eigendecomposition 1.25 s; 2.50 s in all.", report);
-        Assert.Contains("took 12.5 s on 2 cores", report);
+        Assert.Contains("took 12.5 s on 2 cores (load average 1.50 2.00 2.50 when it started)", report);
+        Assert.Contains("- load average (1, 5, 15 minutes) when the run started: 1.50 2.00 2.50", report);
     }
 
     [Fact]

@@ -46,6 +46,7 @@ public class ResultsJsonTests
         Assert.Equal("masking", settings.GetProperty("noise").GetString());
         Assert.Equal("Test CPU", root.GetProperty("machine").GetProperty("processor").GetString());
         Assert.Equal(2, root.GetProperty("machine").GetProperty("cores").GetInt32());
+        Assert.Equal("1.50 2.00 2.50", root.GetProperty("machine").GetProperty("load_average").GetString());
         Assert.Equal("pca-reconstructions.png", root.GetProperty("figures")[0].GetProperty("file").GetString());
         JsonElement model = root.GetProperty("models")[0];
         Assert.Equal("ex1 model.safetensors", model.GetProperty("safetensors").GetString());

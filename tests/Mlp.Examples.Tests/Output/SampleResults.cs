@@ -25,7 +25,7 @@ public static class SampleResults
         [Ex1, Pretrained],
         [new ReportFigure("PCA reconstructions", "pca-reconstructions.png")],
         [new("--epochs", 2), new("--lr", 0.001), new("--freeze-pretrained", true), new("--max-batches", null), new("--noise", "masking")],
-        new MachineInfo("Test CPU", 2, ".NET 10.0.0", "Linux", "256-bit (8 floats)"),
+        new MachineInfo("Test CPU", 2, ".NET 10.0.0", "Linux", "256-bit (8 floats)") { LoadAverage = "1.50 2.00 2.50" },
         12.5,
         [new("load_mnist", 0.5)],
         ["Exercise 2 runs as well."],
