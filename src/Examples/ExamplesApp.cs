@@ -1,17 +1,18 @@
 using Mlp.Examples.Exercises;
 using Mlp.Examples.Options;
+using Mlp.Training;
 
 namespace Mlp.Examples;
 
 /// <summary>The console app's entry point, callable in-process (tests pass their own <see cref="AppConsole"/>).</summary>
 public static class ExamplesApp
 {
-    /// <summary>The exit code when the run fails on its data or its files.</summary>
+    /// <summary>The exit code when the run fails on its data or its files, or a training run diverges.</summary>
     public const int FailureExitCode = 1;
 
     /// <summary>Parses <paramref name="args"/> and runs the notebook; returns the process's exit code.</summary>
     /// <returns>0 on success or after <c>--help</c>, <see cref="OptionsParser.UsageExitCode"/> for invalid options,
-    /// <see cref="FailureExitCode"/> when reading the data or writing the outputs fails.</returns>
+    /// <see cref="FailureExitCode"/> when reading the data or writing the outputs fails or training diverges.</returns>
     public static int Run(string[] args, AppConsole console)
     {
         ArgumentNullException.ThrowIfNull(console);
@@ -22,9 +23,9 @@ public static class ExamplesApp
         {
             return NotebookRun.Execute(options, console);
         }
-        catch (Exception e) when (e is IOException or InvalidDataException or UnauthorizedAccessException)
+        catch (Exception e) when (e is IOException or InvalidDataException or UnauthorizedAccessException or TrainingDivergedException)
         {
-            // Bad data files and full or read-only disks are the user's to fix: one line, no stack trace.
+            // Bad data files, full or read-only disks and learning rates too large to train are the user's to fix: one line, no stack trace.
             console.Error.WriteLine($"error: {e.Message.ReplaceLineEndings(" ")}");
             return FailureExitCode;
         }

@@ -1,3 +1,5 @@
+using Mlp.Data;
+
 namespace Mlp.Examples.Data;
 
 /// <summary>The course's MNIST split: train = the first 50,000 training images, valid = the last 10,000.</summary>
@@ -5,20 +7,15 @@ namespace Mlp.Examples.Data;
 /// <param name="Valid">The validation images.</param>
 public sealed record MnistSplit(ImageSet Train, ImageSet Valid)
 {
-    /// <summary>The number of training images in the course's split.</summary>
-    public const int TrainCount = 50_000;
+    /// <summary>Loads both sets from the gzipped IDX files in <paramref name="dataDirectory"/> (<see cref="MnistData.Load"/>, decoded once per process).</summary>
+    /// <param name="dataDirectory">A folder holding MNIST's training images and labels.</param>
+    /// <exception cref="DataFileException">A file is missing or malformed.</exception>
+    public static MnistSplit Load(string dataDirectory) => new(
+        ImageSet.From(MnistData.Load(MnistSet.Train, dataDirectory)),
+        ImageSet.From(MnistData.Load(MnistSet.Valid, dataDirectory)));
 
-    /// <summary>The file holding MNIST's 60,000 training images.</summary>
-    public const string TrainImagesFile = "train-images-idx3-ubyte.gz";
-
-    /// <summary>Reads the training images from <paramref name="dataDirectory"/> and splits them as the course does.</summary>
-    /// <param name="dataDirectory">A folder holding <see cref="TrainImagesFile"/>.</param>
-    public static MnistSplit LoadImages(string dataDirectory)
-    {
-        string path = Path.Combine(dataDirectory, TrainImagesFile);
-        ImageSet all = IdxImageFile.Read(path);
-        if (all.Count <= TrainCount)
-            throw new InvalidDataException($"{path}: {all.Count} images, but the course's split needs more than {TrainCount}.");
-        return new MnistSplit(all.Slice(0, TrainCount), all.Slice(TrainCount, all.Count - TrainCount));
-    }
+    /// <summary>The first <paramref name="trainCount"/> training and <paramref name="validCount"/> validation images (fewer where a set has fewer).</summary>
+    public MnistSplit Take(int trainCount, int validCount) => new(
+        Train.Slice(0, Math.Min(trainCount, Train.Count)),
+        Valid.Slice(0, Math.Min(validCount, Valid.Count)));
 }

@@ -20,8 +20,8 @@ public static class PcaExercise
     /// <summary>The file name of the reconstruction figure.</summary>
     public const string FigureFile = "pca-reconstructions.png";
 
-    /// <summary>Validation images shown in the figure.</summary>
-    public const int ShownImages = 12;
+    /// <summary>Validation images shown in the figure: the same as in the trained exercises' figures.</summary>
+    public const int ShownImages = ReconstructionFigure.ShownImages;
 
     /// <summary>Fits the components on the training images, measures the error on both sets and draws a batch of reconstructions.</summary>
     public static ExerciseOutcome Run(ExerciseContext context)
@@ -38,8 +38,8 @@ public static class PcaExercise
         double validError = pca.ReconstructionError(data.Valid.Pixels, data.Valid.Count, options.Threads);
         double errorSeconds = errorClock.Elapsed.TotalSeconds;
 
-        int shown = Math.Min(ShownImages, data.Valid.Count);
-        var originals = data.Valid.Slice(0, shown);
+        var originals = ReconstructionFigure.Shown(data.Valid);
+        int shown = originals.Count;
         var reconstructions = new float[originals.Pixels.Length];
         pca.Reconstruct(originals.Pixels.Span, shown, reconstructions);
         string title = Title(options.PcaComponents);
@@ -60,7 +60,7 @@ public static class PcaExercise
                 new("eigendecomposition", pca.FitTimes.Eigendecomposition.TotalSeconds),
                 new("reconstruction_errors", errorSeconds),
             ]);
-        return new ExerciseOutcome([result], [], [new ReportFigure($"{title}: validation images and their reconstructions", FigureFile)]);
+        return new ExerciseOutcome([result], [], [new ReportFigure($"{title}: validation images and their reconstructions", FigureFile)], []);
     }
 
     /// <summary>The title of PCA's row, e.g. <c>PCA, 50 components</c>.</summary>

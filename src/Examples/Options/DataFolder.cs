@@ -1,4 +1,4 @@
-using Mlp.Examples.Data;
+using Mlp.Data;
 
 namespace Mlp.Examples.Options;
 
@@ -6,7 +6,8 @@ namespace Mlp.Examples.Options;
 public static class DataFolder
 {
     /// <summary>
-    /// Resolves <paramref name="path"/> to a folder holding <see cref="MnistSplit.TrainImagesFile"/>; returns why none was found, or null.
+    /// Resolves <paramref name="path"/> to a folder holding MNIST's training images and labels (<see cref="MnistFiles.TrainImages"/>,
+    /// <see cref="MnistFiles.TrainLabels"/>); returns why none was found, or null.
     /// The default <see cref="ExampleOptions.DefaultDataDirectory"/> is also looked for in the parents of the working folder and of
     /// the program's folder, so that the example runs from anywhere inside the repository.
     /// </summary>
@@ -28,10 +29,12 @@ public static class DataFolder
                     }
                 }
         }
-        return Directory.Exists(resolved)
-            ? $"--data-dir: '{path}' holds no {MnistSplit.TrainImagesFile}"
-            : $"--data-dir: folder '{path}' does not exist";
+        if (!Directory.Exists(resolved))
+            return $"--data-dir: folder '{path}' does not exist";
+        string missing = File.Exists(Path.Combine(resolved, MnistFiles.TrainImages)) ? MnistFiles.TrainLabels : MnistFiles.TrainImages;
+        return $"--data-dir: '{path}' holds no {missing}";
     }
 
-    private static bool HoldsMnist(string folder) => File.Exists(Path.Combine(folder, MnistSplit.TrainImagesFile));
+    private static bool HoldsMnist(string folder) =>
+        File.Exists(Path.Combine(folder, MnistFiles.TrainImages)) && File.Exists(Path.Combine(folder, MnistFiles.TrainLabels));
 }

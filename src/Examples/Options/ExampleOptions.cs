@@ -11,7 +11,10 @@ public sealed record ExampleOptions
     /// <summary>Training epochs per run (<c>--epochs</c>), at least 1.</summary>
     public int Epochs { get; init; } = 25;
 
-    /// <summary>Examples per mini-batch (<c>--batch-size</c>), at least 1.</summary>
+    /// <summary>The largest <see cref="BatchSize"/>: the course's training set holds 50,000 images.</summary>
+    public const int MaxBatchSize = 50_000;
+
+    /// <summary>Examples per mini-batch (<c>--batch-size</c>), from 1 to <see cref="MaxBatchSize"/>.</summary>
     public int BatchSize { get; init; } = 50;
 
     /// <summary>The seed of every random draw (<c>--seed</c>).</summary>
@@ -32,7 +35,11 @@ public sealed record ExampleOptions
     /// <summary>The exercises to run, in the notebook's order (<c>--exercises</c>).</summary>
     public IReadOnlyList<Exercise> Exercises { get; init; } = ExerciseNames.All;
 
-    /// <summary>At most this many batches per epoch, for smoke tests (<c>--max-batches</c>); null for every batch.</summary>
+    /// <summary>
+    /// At most this many batches per epoch, for smoke tests (<c>--max-batches</c>); null for every batch. A run with it
+    /// also cuts the data to the first <c>MaxBatches × BatchSize</c> training images and as many validation images, so
+    /// that the statistics, PCA's fit and the figures stay as quick as the training.
+    /// </summary>
     public int? MaxBatches { get; init; }
 
     /// <summary>Exercise 1's gradient-descent learning rate (<c>--lr1</c>).</summary>
@@ -41,7 +48,7 @@ public sealed record ExampleOptions
     /// <summary>The Adam learning rate of exercises 2 to 4 (<c>--lr</c>).</summary>
     public double AdamLearningRate { get; init; } = 1e-3;
 
-    /// <summary>Threads for the compute kernels (<c>--threads</c>), at least 1.</summary>
+    /// <summary>Threads for PCA's covariance (<c>--threads</c>), at least 1; the training kernels choose their own threading.</summary>
     public int Threads { get; init; } = Environment.ProcessorCount;
 
     /// <summary>The folder holding MNIST's gzipped IDX files (<c>--data-dir</c>).</summary>
@@ -60,6 +67,8 @@ public sealed record ExampleOptions
             return $"--epochs must be at least 1, got {Epochs}";
         if (BatchSize < 1)
             return $"--batch-size must be at least 1, got {BatchSize}";
+        if (BatchSize > MaxBatchSize)
+            return $"--batch-size must be at most {MaxBatchSize}, the training set's size, got {BatchSize}";
         if (MaxBatches is < 1)
             return $"--max-batches must be at least 1, got {MaxBatches}";
         if (Threads < 1)

@@ -19,7 +19,8 @@ public static class ReportMarkdown
         ArgumentNullException.ThrowIfNull(report);
         var text = new StringBuilder();
         text.Append("# Autoencoders notebook on MNIST\n\n");
-        text.Append(Invariant($"The whole run took {report.TotalSeconds:F1} s on {report.Machine.Cores} cores.\n\n"));
+        string load = report.Machine.LoadAverage is { } average ? $" (load average {average} when it started)" : "";
+        text.Append(Invariant($"The whole run took {report.TotalSeconds:F1} s on {report.Machine.Cores} cores{load}.\n\n"));
 
         text.Append("## Results\n\n");
         text.Append(ResultsTableText.Markdown(ResultsTable.Build(report.Results)));
@@ -55,6 +56,28 @@ public static class ReportMarkdown
                 text.Append(Invariant($"### {figure.Caption}\n\n![{figure.Caption}]({Uri.EscapeDataString(figure.FileName)})\n\n"));
         }
 
+        if (report.Models.Count > 0)
+        {
+            text.Append("## Trained models\n\n");
+            text.Append("Parameters as safetensors (load with `new Model(seed).Load(path)`, or in PyTorch with `safetensors.torch.load_file`), inference graphs as ONNX.\n\n");
+            text.Append("| model | architecture | parameters | safetensors | ONNX |\n|---|---|---:|---|---|\n");
+            foreach (SavedModel model in report.Models)
+                text.Append(Invariant($"| {Escape(model.Title)} | `{model.Architecture}` | {model.ParameterCount:N0} | [{model.SafeTensorsFile}]({Uri.EscapeDataString(model.SafeTensorsFile)}) | [{model.OnnxFile}]({Uri.EscapeDataString(model.OnnxFile)}) |\n"));
+            text.Append('\n');
+        }
+
+        var seeded = report.Results.Where(r => r.Seeds is { Count: > 0 }).ToList();
+        if (seeded.Count > 0)
+        {
+            text.Append("## Seeds\n\n");
+            foreach (ExerciseResult result in seeded)
+            {
+                string seeds = string.Join(", ", result.Seeds!.Select(s => Invariant($"{s.Key.Replace('_', ' ')} {s.Value}")));
+                text.Append(Invariant($"- {result.Title}: {seeds}\n"));
+            }
+            text.Append('\n');
+        }
+
         if (report.Runs.Count > 0)
         {
             text.Append("## Run statistics\n\n");
@@ -76,6 +99,8 @@ public static class ReportMarkdown
         text.Append(Invariant($"- runtime: {report.Machine.Runtime}\n"));
         text.Append(Invariant($"- operating system: {report.Machine.OperatingSystem}\n"));
         text.Append(Invariant($"- SIMD: {report.Machine.Simd}\n"));
+        if (report.Machine.LoadAverage is { } loadAverage)
+            text.Append(Invariant($"- load average (1, 5, 15 minutes) when the run started: {loadAverage}\n"));
         return text.ToString();
     }
 
@@ -94,6 +119,8 @@ public static class ReportMarkdown
         IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
         _ => value.ToString()?.Replace("|", "\\|") ?? "—",
     };
+
+    private static string Escape(string cell) => cell.Replace("|", "\\|");
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }

@@ -8,7 +8,8 @@ namespace Mlp.Examples.Output;
 /// <summary>
 /// <c>results.json</c>: every figure of the results table under stable keys, <c>results[exercise][set][metric]</c>
 /// (metrics <c>error</c>, <c>accuracy</c>, <c>best_error</c>, <c>best_accuracy</c>; set <c>timing</c> holds <c>seconds</c>,
-/// <c>seconds_per_epoch</c> and <c>{stage}_seconds</c>), beside the titles, settings, machine, figures, CSV files, stage times and total time.
+/// <c>seconds_per_epoch</c> and <c>{stage}_seconds</c>; <c>seeds</c> the seed of each random draw), beside the titles, settings, machine,
+/// figures, saved models, CSV files, stage times and total time.
 /// A diverged (non-finite) value is written as null.
 /// </summary>
 public static class ResultsJson
@@ -45,6 +46,8 @@ public static class ResultsJson
             json.WriteString("runtime", report.Machine.Runtime);
             json.WriteString("os", report.Machine.OperatingSystem);
             json.WriteString("simd", report.Machine.Simd);
+            if (report.Machine.LoadAverage is { } load)
+                json.WriteString("load_average", load);
             json.WriteEndObject();
 
             json.WriteStartArray("figures");
@@ -53,6 +56,19 @@ public static class ResultsJson
                 json.WriteStartObject();
                 json.WriteString("caption", figure.Caption);
                 json.WriteString("file", figure.FileName);
+                json.WriteEndObject();
+            }
+            json.WriteEndArray();
+
+            json.WriteStartArray("models");
+            foreach (SavedModel model in report.Models)
+            {
+                json.WriteStartObject();
+                json.WriteString("title", model.Title);
+                json.WriteString("architecture", model.Architecture);
+                json.WriteNumber("parameters", model.ParameterCount);
+                json.WriteString("safetensors", model.SafeTensorsFile);
+                json.WriteString("onnx", model.OnnxFile);
                 json.WriteEndObject();
             }
             json.WriteEndArray();
@@ -103,6 +119,13 @@ public static class ResultsJson
         foreach (var (stage, seconds) in result.Stages ?? [])
             WriteNumber(json, $"{stage}_seconds", seconds);
         json.WriteEndObject();
+        if (result.Seeds is { Count: > 0 } seeds)
+        {
+            json.WriteStartObject("seeds");
+            foreach (var (use, seed) in seeds)
+                json.WriteNumber(use, seed);
+            json.WriteEndObject();
+        }
         json.WriteEndObject();
     }
 

@@ -1,35 +1,52 @@
 using System.Globalization;
 using Mlp.Examples.Results;
+using Mlp.Training;
 
 namespace Mlp.Examples.Progress;
 
-/// <summary>The one-line text of an epoch's statistics, shared by the plain log and the progress bar's description.</summary>
+/// <summary>The one-line text of an epoch's statistics, shared by the plain log and the progress bar.</summary>
 public static class EpochSummary
 {
-    /// <summary>E.g. <c>train error 4.8123, valid error 4.7981, 1.23 s</c>; accuracies as percentages where present.</summary>
-    public static string Format(EpochStatistics statistics)
+    /// <summary>
+    /// E.g. <c>train error 4.8123, valid error 4.7981, 1.23 s</c>: the error on each set, then each accuracy as a
+    /// percentage, then the epoch's training time; just the time when the epoch took no statistics.
+    /// </summary>
+    public static string Format(TrainingProgress progress)
     {
-        ArgumentNullException.ThrowIfNull(statistics);
-        var parts = new List<string>
+        var parts = new List<string>();
+        if (progress.Statistics is { } statistics)
         {
-            string.Create(CultureInfo.InvariantCulture, $"train error {statistics.TrainError:F4}"),
-            string.Create(CultureInfo.InvariantCulture, $"valid error {statistics.ValidError:F4}"),
-        };
-        if (statistics.TrainAccuracy is { } trainAccuracy)
-            parts.Add(string.Create(CultureInfo.InvariantCulture, $"train acc {100 * trainAccuracy:F2}%"));
-        if (statistics.ValidAccuracy is { } validAccuracy)
-            parts.Add(string.Create(CultureInfo.InvariantCulture, $"valid acc {100 * validAccuracy:F2}%"));
-        if (statistics.Epoch > 0)
-            parts.Add(string.Create(CultureInfo.InvariantCulture, $"{statistics.Seconds:F2} s"));
+            IReadOnlyList<string> sets = StatisticKeys.Sets(statistics.Values.Keys);
+            foreach (string set in sets)
+                parts.Add(Invariant($"{Label(set)} error {statistics[StatisticKeys.Error(set)]:F4}"));
+            foreach (string set in sets)
+                if (statistics.Values.TryGetValue(StatisticKeys.Accuracy(set), out double accuracy))
+                    parts.Add(Invariant($"{Label(set)} acc {100 * accuracy:F2}%"));
+        }
+        parts.Add(Invariant($"{progress.Seconds:F2} s"));
         return string.Join(", ", parts);
     }
 
-    /// <summary>The validation figures alone, for a progress bar: e.g. <c>valid 4.7981</c> or <c>valid 0.1370 97.33%</c>.</summary>
-    public static string Short(EpochStatistics statistics)
+    /// <summary>
+    /// The validation figures alone, for a progress bar: e.g. <c>valid 4.7981</c>, <c>valid 0.1370 97.33%</c>, or with a
+    /// further validation set <c>valid 2.1320 valid noisy 4.5940</c>; empty when the epoch took no statistics.
+    /// </summary>
+    public static string Short(TrainingProgress progress)
     {
-        ArgumentNullException.ThrowIfNull(statistics);
-        return statistics.ValidAccuracy is { } accuracy
-            ? string.Create(CultureInfo.InvariantCulture, $"valid {statistics.ValidError:F4} {100 * accuracy:F2}%")
-            : string.Create(CultureInfo.InvariantCulture, $"valid {statistics.ValidError:F4}");
+        if (progress.Statistics is not { } statistics)
+            return "";
+        var parts = new List<string>();
+        foreach (string set in StatisticKeys.Sets(statistics.Values.Keys).Where(s => s != SetResult.Train))
+        {
+            string text = Invariant($"{Label(set)} {statistics[StatisticKeys.Error(set)]:F4}");
+            if (statistics.Values.TryGetValue(StatisticKeys.Accuracy(set), out double accuracy))
+                text += Invariant($" {100 * accuracy:F2}%");
+            parts.Add(text);
+        }
+        return string.Join(" ", parts);
     }
+
+    private static string Label(string set) => set.Replace('_', ' ');
+
+    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }

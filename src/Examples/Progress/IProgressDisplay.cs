@@ -1,4 +1,4 @@
-using Mlp.Examples.Results;
+using Mlp.Training;
 
 namespace Mlp.Examples.Progress;
 
@@ -11,9 +11,9 @@ public interface IProgressDisplay
     /// <exception cref="InvalidOperationException">A run is already being shown.</exception>
     void StartRun(string name, int epochs);
 
-    /// <summary>Reports the statistics after an epoch of the current run (epoch 0: the initial model).</summary>
+    /// <summary>Reports an epoch of the current run: its training time and, when it took them, its statistics.</summary>
     /// <exception cref="InvalidOperationException">No run has been started.</exception>
-    void ReportEpoch(EpochStatistics statistics);
+    void ReportEpoch(TrainingProgress progress);
 
     /// <summary>Ends the current run's display.</summary>
     /// <exception cref="InvalidOperationException">No run has been started.</exception>

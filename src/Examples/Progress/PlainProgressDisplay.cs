@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
-using Mlp.Examples.Results;
+using Mlp.Training;
 
 namespace Mlp.Examples.Progress;
 
@@ -26,11 +26,10 @@ public sealed class PlainProgressDisplay(TextWriter output) : IProgressDisplay
     }
 
     /// <inheritdoc/>
-    public void ReportEpoch(EpochStatistics statistics)
+    public void ReportEpoch(TrainingProgress progress)
     {
-        ArgumentNullException.ThrowIfNull(statistics);
         string run = _run ?? throw new InvalidOperationException("No run has been started.");
-        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{run}: epoch {statistics.Epoch}/{_epochs}: {EpochSummary.Format(statistics)}"));
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{run}: epoch {progress.Epoch}/{_epochs}: {EpochSummary.Format(progress)}"));
     }
 
     /// <inheritdoc/>

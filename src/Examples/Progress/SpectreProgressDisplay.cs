@@ -1,4 +1,4 @@
-using Mlp.Examples.Results;
+using Mlp.Training;
 using Spectre.Console;
 
 namespace Mlp.Examples.Progress;
@@ -44,12 +44,12 @@ public sealed class SpectreProgressDisplay(IAnsiConsole console) : IProgressDisp
     }
 
     /// <inheritdoc/>
-    public void ReportEpoch(EpochStatistics statistics)
+    public void ReportEpoch(TrainingProgress progress)
     {
-        ArgumentNullException.ThrowIfNull(statistics);
         ActiveRun run = _run ?? throw new InvalidOperationException("No run has been started.");
-        run.Statistics.Text = EpochSummary.Short(statistics);
-        run.Task.Value = Math.Min(statistics.Epoch, run.Task.MaxValue);
+        if (progress.Statistics is not null)
+            run.Statistics.Text = EpochSummary.Short(progress);
+        run.Task.Value = Math.Min(progress.Epoch, run.Task.MaxValue);
     }
 
     /// <inheritdoc/>

@@ -27,6 +27,25 @@ public sealed class ResultsTable
     /// <summary>Whether column <paramref name="index"/> holds numbers (right-aligned) rather than text.</summary>
     public bool IsNumeric(int index) => index > 0;
 
+    /// <summary>
+    /// The table split for a narrow console: the errors and timing in one table, the accuracies (of the rows that have
+    /// any) in another; a table without accuracy columns is returned alone.
+    /// </summary>
+    public IReadOnlyList<ResultsTable> SplitErrorsAndAccuracies()
+    {
+        var accuracy = Enumerable.Range(1, Headers.Count - 1).Where(c => Headers[c].EndsWith(" acc", StringComparison.Ordinal)).ToList();
+        if (accuracy.Count == 0)
+            return [this];
+        var errors = Enumerable.Range(0, Headers.Count).Except(accuracy).ToList();
+        return [Select(errors), Select([0, .. accuracy])];
+    }
+
+    // The given columns, keeping only rows with a figure in at least one of them.
+    private ResultsTable Select(IReadOnlyList<int> columns) => new(
+        columns.Select(c => Headers[c]).ToList(),
+        Rows.Where(r => columns.Skip(1).Any(c => r[c] != Missing))
+            .Select(r => (IReadOnlyList<string>)columns.Select(c => r[c]).ToList()).ToList());
+
     /// <summary>Lays out <paramref name="results"/>, in their order.</summary>
     public static ResultsTable Build(IReadOnlyList<ExerciseResult> results)
     {

@@ -1,5 +1,3 @@
-using System.IO.Compression;
-using System.Text.Json;
 using Mlp.Examples.Data;
 using Mlp.Examples.Exercises;
 using Mlp.Examples.Figures;
@@ -52,20 +50,12 @@ public class NotebookRunTests
     }
 
     [Fact]
-    public void Exercises_this_build_cannot_run_are_named_in_the_report_and_nothing_is_loaded()
+    public void Pca_runs_first_and_exercise_4_brings_exercise_2_along()
     {
-        using var folder = new TempFolder();
-        string data = CapturedApp.FakeDataFolder(folder);   // an empty file: reading it would fail
-        string output = folder.File("out");
-        var app = new CapturedApp();
-
-        Assert.Equal(0, app.Run("--data-dir", data, "--output", output, "--exercises", "1,2"));
-
-        Assert.Contains("Not run: 1, 2", app.Out.ToString());
-        Assert.Contains("Not run: 1, 2", File.ReadAllText(Path.Combine(output, "report.md")));
-        using var json = JsonDocument.Parse(File.ReadAllText(Path.Combine(output, "results.json")));
-        Assert.Empty(json.RootElement.GetProperty("results").EnumerateObject());
-        Assert.Equal("1,2", json.RootElement.GetProperty("settings").GetProperty("exercises").GetString());
+        Assert.Equal([Exercise.Pca, Exercise.LinearAutoencoder], NotebookRun.ToRun([Exercise.LinearAutoencoder, Exercise.Pca]));
+        Assert.Equal([Exercise.NonLinearAutoencoder, Exercise.PretrainedClassifier], NotebookRun.ToRun([Exercise.PretrainedClassifier]));
+        Assert.Equal([Exercise.Pca, Exercise.LinearAutoencoder, Exercise.NonLinearAutoencoder, Exercise.DenoisingAutoencoder, Exercise.PretrainedClassifier],
+            NotebookRun.ToRun(ExerciseNames.All));
     }
 
     [Fact]
@@ -81,31 +71,5 @@ public class NotebookRunTests
         Assert.StartsWith("error: ", error);
         Assert.Contains("train-images-idx3-ubyte.gz", error);
         Assert.Single(error.TrimEnd().Split('\n'));
-    }
-
-    [Fact]
-    public void The_idx_reader_checks_the_magic_number_and_the_length()
-    {
-        using var folder = new TempFolder();
-        string path = folder.File("images.gz");
-        WriteGzip(path, [0, 0, 8, 1, 0, 0, 0, 2, 0, 0, 0, 0, 0, 0, 0, 0]);   // a labels file's magic
-        var wrongMagic = Assert.Throws<InvalidDataException>(() => IdxImageFile.Read(path));
-        Assert.Contains("0x00000801", wrongMagic.Message);
-
-        WriteGzip(path, [0, 0, 8, 3, 0, 0, 0, 2, 0, 0, 0, 2, 0, 0, 0, 2, 1, 2, 3, 4, 5, 6, 7]);   // 7 of 8 pixels
-        Assert.Contains("ends before", Assert.Throws<InvalidDataException>(() => IdxImageFile.Read(path)).Message);
-
-        WriteGzip(path, [0, 0, 8, 3, 0, 0, 0, 2, 0, 0, 0, 2, 0, 0, 0, 2, 0, 64, 128, 255, 1, 2, 3, 4]);
-        ImageSet images = IdxImageFile.Read(path);
-        Assert.Equal((2, 2, 2), (images.Count, images.Rows, images.Columns));
-        Assert.Equal([0f, 0.25f, 0.5f, 255f / 256, 1f / 256, 2f / 256, 3f / 256, 4f / 256], images.Pixels.ToArray());
-        Assert.Equal([1f / 256, 2f / 256, 3f / 256, 4f / 256], images.Slice(1, 1).Pixels.ToArray());
-    }
-
-    private static void WriteGzip(string path, byte[] bytes)
-    {
-        using var file = File.Create(path);
-        using var gzip = new GZipStream(file, CompressionLevel.Fastest);
-        gzip.Write(bytes);
     }
 }

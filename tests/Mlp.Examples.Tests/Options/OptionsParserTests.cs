@@ -86,6 +86,7 @@ public class OptionsParserTests : IDisposable
     [InlineData("--epochs must be at least 1, got 0", "--epochs", "0")]
     [InlineData("'abc'", "--epochs", "abc")]
     [InlineData("--batch-size must be at least 1, got 0", "--batch-size", "0")]
+    [InlineData("--batch-size must be at most 50000, the training set's size, got 50001", "--batch-size", "50001")]
     [InlineData("--noise: unknown scheme 'pink'", "--noise", "pink")]
     [InlineData("--noise-level for masking noise is a probability", "--noise-level", "1.5")]
     [InlineData("--noise-level for masking noise is a probability", "--noise-level", "0")]
@@ -169,6 +170,13 @@ public class OptionsParserTests : IDisposable
         var empty = new CapturedApp();
         Assert.Equal(2, empty.Run("--data-dir", _folder.Path, "--output", _output));
         Assert.Contains("holds no train-images-idx3-ubyte.gz", empty.Error.ToString());
+
+        string imagesOnly = _folder.File("images-only");
+        Directory.CreateDirectory(imagesOnly);
+        File.WriteAllBytes(Path.Combine(imagesOnly, "train-images-idx3-ubyte.gz"), []);
+        var unlabelled = new CapturedApp();
+        Assert.Equal(2, unlabelled.Run("--data-dir", imagesOnly, "--output", _output));
+        Assert.Contains("holds no train-labels-idx1-ubyte.gz", unlabelled.Error.ToString());
     }
 
     [Fact]

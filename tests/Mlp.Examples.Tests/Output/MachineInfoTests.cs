@@ -16,6 +16,16 @@ public class MachineInfoTests
     }
 
     [Fact]
+    public void Reads_the_three_load_averages()
+    {
+        using var folder = new TempFolder();
+        string path = folder.File("loadavg");
+        File.WriteAllText(path, "3.40 6.21 7.36 3/512 12345\n");
+        Assert.Equal("3.40 6.21 7.36", MachineInfo.ReadLoadAverage(path));
+        Assert.Null(MachineInfo.ReadLoadAverage(folder.File("missing")));
+    }
+
+    [Fact]
     public void Describes_this_machine()
     {
         MachineInfo machine = MachineInfo.Detect();

@@ -18,6 +18,8 @@ public class ResultsJsonTests
         Assert.Equal(4.75, results.GetProperty("ex1").GetProperty("train").GetProperty("error").GetDouble());
         Assert.Equal(4.5, results.GetProperty("ex1").GetProperty("valid").GetProperty("best_error").GetDouble());
         Assert.Equal(2.0, results.GetProperty("ex1").GetProperty("timing").GetProperty("seconds_per_epoch").GetDouble());
+        Assert.Equal(124, results.GetProperty("ex1").GetProperty("seeds").GetProperty("batches").GetInt64());
+        Assert.False(results.GetProperty("pca").TryGetProperty("seeds", out _));
         Assert.False(results.GetProperty("ex1").GetProperty("train").TryGetProperty("accuracy", out _));
 
         Assert.Equal(4.5779, results.GetProperty("pca").GetProperty("valid").GetProperty("error").GetDouble());
@@ -44,7 +46,13 @@ public class ResultsJsonTests
         Assert.Equal("masking", settings.GetProperty("noise").GetString());
         Assert.Equal("Test CPU", root.GetProperty("machine").GetProperty("processor").GetString());
         Assert.Equal(2, root.GetProperty("machine").GetProperty("cores").GetInt32());
+        Assert.Equal("1.50 2.00 2.50", root.GetProperty("machine").GetProperty("load_average").GetString());
         Assert.Equal("pca-reconstructions.png", root.GetProperty("figures")[0].GetProperty("file").GetString());
+        JsonElement model = root.GetProperty("models")[0];
+        Assert.Equal("ex1 model.safetensors", model.GetProperty("safetensors").GetString());
+        Assert.Equal("ex1 model.onnx", model.GetProperty("onnx").GetString());
+        Assert.Equal(79234, model.GetProperty("parameters").GetInt32());
+        Assert.Equal("Affine(784, 50) -> Affine(50, 784)", model.GetProperty("architecture").GetString());
         Assert.Equal(["ex1-statistics.csv", "ex4_pretrained-statistics.csv"], root.GetProperty("statistics").EnumerateArray().Select(e => e.GetString()));
         Assert.Equal(0.5, root.GetProperty("stages").GetProperty("load_mnist_seconds").GetDouble());
         Assert.Equal(12.5, root.GetProperty("total_seconds").GetDouble());

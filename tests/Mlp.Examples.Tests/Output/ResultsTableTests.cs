@@ -1,6 +1,7 @@
 using Spectre.Console.Testing;
 using Mlp.Examples.Output;
 using Mlp.Examples.Results;
+using Mlp.Examples.Tests.Support;
 
 namespace Mlp.Examples.Tests.Output;
 
@@ -21,13 +22,25 @@ public class ResultsTableTests
     }
 
     [Fact]
+    public void Every_set_the_statistics_hold_becomes_a_column_in_their_order()
+    {
+        var run = Runs.Make("ex3", "denoising", ["error(train)", "error(valid)", "error(valid_noisy)"], [[9, 8, 7], [3, 2, 4], [2, 2.5, 3]], [1, 1]);
+        Assert.Equal(["train", "valid", "valid_noisy"], run.Sets);
+        ExerciseResult result = ExerciseResult.FromRun(run, "Exercise 3", 2);
+        Assert.Equal(new SetResult("valid_noisy", 3, null, 3, null), result.Sets[2]);
+        Assert.Equal(1.0, result.SecondsPerEpoch);
+        Assert.Equal(["exercise", "train error", "valid error", "valid noisy error", "s/epoch", "seconds"], ResultsTable.Build([result]).Headers);
+    }
+
+    [Fact]
     public void A_diverged_epoch_is_never_the_best()
     {
-        var run = new RunHistory("x", "x", [new EpochStatistics(0, 3, 3), new EpochStatistics(1, double.NaN, double.NaN, Seconds: 1)]);
+        var run = Runs.Classifier("x", "x", [(3, 0.5, 3, 0.5), (double.NaN, double.NaN, double.NaN, double.NaN)], 1);
         ExerciseResult result = ExerciseResult.FromRun(run, "x", 1);
         Assert.Equal(3, result.Sets[0].BestError);
+        Assert.Equal(0.5, result.Sets[1].BestAccuracy);
         Assert.True(double.IsNaN(result.Sets[0].Error));
-        Assert.Throws<ArgumentException>("run", () => ExerciseResult.FromRun(new RunHistory("empty", "e", []), "e", 0));
+        Assert.Throws<ArgumentException>("run", () => ExerciseResult.FromRun(Runs.Autoencoder("empty", "e", []), "e", 0));
     }
 
     [Fact]
@@ -66,6 +79,26 @@ public class ResultsTableTests
         string[] lines = markdown.TrimEnd('\n').Split('\n');
         Assert.Equal("|---|---:|---:|---:|---:|---:|---:|---:|---:|", lines[1]);
         Assert.Equal("| Exercise 4: pre-trained \\| fine-tuned | 0.1000 | 0.1800 | NaN | 97.50% | 96.50% | 97.00% | 2.00 | 5.00 |", lines[4]);
+    }
+
+    [Fact]
+    public void A_narrow_terminal_gets_an_error_table_and_an_accuracy_table_with_every_figure_whole()
+    {
+        var ansi = new TestConsole().Width(80);
+        var console = new AppConsole(new StringWriter(), new StringWriter(), ansi, Interactive: true);
+        ResultsTablePrinter.Print(ResultsTable.Build(SampleResults.Results), console);
+
+        string[] lines = ansi.Output.Split('\n');
+        Assert.All(lines, line => Assert.True(line.TrimEnd().Length <= 80, $"'{line}' is wider than the terminal"));
+        foreach (string figure in new[] { "4.7500", "4.5906", "4.5779", "0.1800", "97.50%", "96.50%", "97.00%", "2.00" })
+            Assert.Contains(figure, ansi.Output);
+        Assert.Equal(2, lines.Count(l => l.Contains("Results")));
+
+        var parts = ResultsTable.Build(SampleResults.Results).SplitErrorsAndAccuracies();
+        Assert.Equal(["exercise", "train error", "valid error", "valid masked error", "s/epoch", "seconds"], parts[0].Headers);
+        Assert.Equal(3, parts[0].Rows.Count);
+        Assert.Equal(["exercise", "train acc", "valid acc", "best valid acc"], parts[1].Headers);
+        Assert.Equal([["Exercise 4: pre-trained | fine-tuned", "97.50%", "96.50%", "97.00%"]], parts[1].Rows);
     }
 
     [Fact]

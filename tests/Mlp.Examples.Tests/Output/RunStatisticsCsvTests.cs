@@ -1,6 +1,5 @@
 using System.Globalization;
 using Mlp.Examples.Output;
-using Mlp.Examples.Results;
 using Mlp.Examples.Tests.Support;
 
 namespace Mlp.Examples.Tests.Output;
@@ -8,16 +7,16 @@ namespace Mlp.Examples.Tests.Output;
 public class RunStatisticsCsvTests
 {
     [Fact]
-    public void Writes_one_line_per_epoch_with_empty_accuracies_for_autoencoders()
+    public void Writes_one_line_per_epoch_under_the_runs_key()
     {
         using var folder = new TempFolder();
         string path = RunStatisticsCsv.Write(folder.Path, SampleResults.Ex1);
         Assert.Equal(folder.File("ex1-statistics.csv"), path);
         Assert.Equal(
-            "epoch,train_error,valid_error,train_accuracy,valid_accuracy,seconds\n" +
-            "0,10,10.5,,,0\n" +
-            "1,5,5.25,,,1.5\n" +
-            "2,4.75,4.5,,,2.5\n",
+            "epoch,seconds,error(train),error(valid)\n" +
+            "0,,10,10.5\n" +
+            "1,1.5,5,5.25\n" +
+            "2,2.5,4.75,4.5\n",
             File.ReadAllText(path));
     }
 
@@ -28,10 +27,11 @@ public class RunStatisticsCsvTests
         CultureInfo.CurrentCulture = CultureInfo.GetCultureInfo("de-DE");
         try
         {
-            var run = new RunHistory("r", "r", [new EpochStatistics(3, 0.1 + 0.2, double.NaN, 0.975, 1.0 / 3, 12.25)]);
-            string line = RunStatisticsCsv.Render(run).Split('\n')[1];
-            Assert.Equal("3,0.30000000000000004,NaN,0.975,0.3333333333333333,12.25", line);
-            Assert.Equal(0.1 + 0.2, double.Parse(line.Split(',')[1], CultureInfo.InvariantCulture));
+            using var folder = new TempFolder();
+            var run = Runs.Classifier("r", "r", [(0.1 + 0.2, 0.975, double.NaN, 1.0 / 3)]);
+            string line = File.ReadAllText(RunStatisticsCsv.Write(folder.Path, run)).Split('\n')[1];
+            Assert.Equal("0,,0.30000000000000004,0.975,NaN,0.3333333333333333", line);
+            Assert.Equal(0.1 + 0.2, double.Parse(line.Split(',')[2], CultureInfo.InvariantCulture));
         }
         finally
         {

@@ -21,7 +21,7 @@ public class MnistPcaTests(ITestOutputHelper output)
     public void Fifty_components_match_the_course_reference()
     {
         Assert.Null(DataFolder.Resolve(ExampleOptions.DefaultDataDirectory, out string folder));
-        MnistSplit data = MnistSplit.LoadImages(folder);
+        MnistSplit data = MnistSplit.Load(folder);
         var pca = PrincipalComponents.Fit(data.Train.Pixels, data.Train.Count, data.Train.Dimension, 50, threads: Environment.ProcessorCount);
 
         double train = pca.ReconstructionError(data.Train.Pixels, data.Train.Count, Environment.ProcessorCount);

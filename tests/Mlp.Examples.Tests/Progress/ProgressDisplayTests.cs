@@ -1,5 +1,5 @@
 using Mlp.Examples.Progress;
-using Mlp.Examples.Results;
+using Mlp.Training;
 using Spectre.Console;
 using Spectre.Console.Testing;
 
@@ -9,12 +9,15 @@ public class ProgressDisplayTests
 {
     private static void TrainTwoEpochs(IProgressDisplay display, string name = "Exercise 1: linear autoencoder")
     {
-        display.StartRun(name, 2);
-        display.ReportEpoch(new EpochStatistics(0, 10.0, 10.5));
-        display.ReportEpoch(new EpochStatistics(1, 5.0, 5.25, Seconds: 1.5));
-        display.ReportEpoch(new EpochStatistics(2, 4.75, 4.5, 0.975, 0.9625, 2.5));
+        display.StartRun(name, 3);
+        display.ReportEpoch(new TrainingProgress(1, 3, 1.5, Statistics(1, ("error(train)", 5.0), ("error(valid)", 5.25), ("error(valid_noisy)", 6.5))));
+        display.ReportEpoch(new TrainingProgress(2, 3, 1.25, null));
+        display.ReportEpoch(new TrainingProgress(3, 3, 2.5, Statistics(3, ("error(train)", 4.75), ("acc(train)", 0.975), ("error(valid)", 4.5), ("acc(valid)", 0.9625))));
         display.FinishRun();
     }
+
+    private static EpochStatistics Statistics(int epoch, params (string Key, double Value)[] values) =>
+        new(epoch, values.ToDictionary(v => v.Key, v => v.Value));
 
     [Fact]
     public void Plain_display_logs_one_line_per_epoch()
@@ -23,10 +26,10 @@ public class ProgressDisplayTests
         TrainTwoEpochs(new PlainProgressDisplay(output));
         string[] lines = output.ToString().TrimEnd().Split(Environment.NewLine);
         Assert.Equal(5, lines.Length);
-        Assert.Equal("Exercise 1: linear autoencoder: 2 epochs", lines[0]);
-        Assert.Equal("Exercise 1: linear autoencoder: epoch 0/2: train error 10.0000, valid error 10.5000", lines[1]);
-        Assert.Equal("Exercise 1: linear autoencoder: epoch 1/2: train error 5.0000, valid error 5.2500, 1.50 s", lines[2]);
-        Assert.Equal("Exercise 1: linear autoencoder: epoch 2/2: train error 4.7500, valid error 4.5000, train acc 97.50%, valid acc 96.25%, 2.50 s", lines[3]);
+        Assert.Equal("Exercise 1: linear autoencoder: 3 epochs", lines[0]);
+        Assert.Equal("Exercise 1: linear autoencoder: epoch 1/3: train error 5.0000, valid error 5.2500, valid noisy error 6.5000, 1.50 s", lines[1]);
+        Assert.Equal("Exercise 1: linear autoencoder: epoch 2/3: 1.25 s", lines[2]);
+        Assert.Equal("Exercise 1: linear autoencoder: epoch 3/3: train error 4.7500, valid error 4.5000, train acc 97.50%, valid acc 96.25%, 2.50 s", lines[3]);
         Assert.Matches(@"^Exercise 1: linear autoencoder: done in \d+\.\d s$", lines[4]);
     }
 
@@ -35,7 +38,7 @@ public class ProgressDisplayTests
     {
         foreach (IProgressDisplay display in new IProgressDisplay[] { new PlainProgressDisplay(new StringWriter()), new SpectreProgressDisplay(new TestConsole().Interactive()) })
         {
-            Assert.Throws<InvalidOperationException>(() => display.ReportEpoch(new EpochStatistics(1, 1, 1)));
+            Assert.Throws<InvalidOperationException>(() => display.ReportEpoch(new TrainingProgress(1, 1, 1, null)));
             Assert.Throws<InvalidOperationException>(display.FinishRun);
             Assert.Throws<ArgumentOutOfRangeException>("epochs", () => display.StartRun("run", 0));
             display.StartRun("run", 1);
