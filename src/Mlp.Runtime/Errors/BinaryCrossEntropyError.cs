@@ -15,34 +15,17 @@ namespace Mlp.Errors;
 /// only; here the value is summed over dimensions and averaged over examples, so that the gradient (identical to the
 /// course's) is the gradient of the value. For one output per example both agree.
 /// </remarks>
-public sealed class BinaryCrossEntropyError : IError
+public sealed class BinaryCrossEntropyError : ErrorFunction
 {
-    private static readonly RowError s_rowError = CrossEntropySum;
+    /// <inheritdoc />
+    private protected override bool IsElementwise => true;
 
     /// <inheritdoc />
-    public double Value(ReadOnlySpan<float> outputs, ReadOnlySpan<float> targets, int batchSize) =>
-        Sum(outputs, targets, batchSize) / batchSize;
+    private protected override double ErrorOf(ReadOnlySpan<float> outputs, ReadOnlySpan<float> targets) => CrossEntropySum(outputs, targets);
 
     /// <inheritdoc />
-    public double Sum(ReadOnlySpan<float> outputs, ReadOnlySpan<float> targets, int batchSize)
+    private protected override void WriteGradient(ReadOnlySpan<float> outputs, ReadOnlySpan<float> targets, Span<float> gradsWrtOutputs, int width, int batchSize)
     {
-        ErrorGuard.RowWidth(outputs.Length, targets.Length, batchSize);
-        return CrossEntropySum(outputs, targets);
-    }
-
-    /// <inheritdoc />
-    public void PerExample(ReadOnlySpan<float> outputs, ReadOnlySpan<float> targets, Span<double> errors, int batchSize)
-    {
-        int width = ErrorGuard.RowWidth(outputs.Length, targets.Length, batchSize);
-        ErrorGuard.PerExampleLength(batchSize, errors.Length);
-        ErrorRows.PerExample(outputs, targets, errors, width, s_rowError);
-    }
-
-    /// <inheritdoc />
-    public void Gradient(ReadOnlySpan<float> outputs, ReadOnlySpan<float> targets, Span<float> gradsWrtOutputs, int batchSize)
-    {
-        ErrorGuard.RowWidth(outputs.Length, targets.Length, batchSize);
-        ErrorGuard.GradientLength(outputs.Length, gradsWrtOutputs.Length);
         ref float y0 = ref MemoryMarshal.GetReference(outputs);
         ref float t0 = ref MemoryMarshal.GetReference(targets);
         ref float g0 = ref MemoryMarshal.GetReference(gradsWrtOutputs);
@@ -64,9 +47,6 @@ public sealed class BinaryCrossEntropyError : IError
             gradsWrtOutputs[i] = (negative - positive) / batch;
         }
     }
-
-    /// <summary>Returns <c>BinaryCrossEntropyError</c>.</summary>
-    public override string ToString() => nameof(BinaryCrossEntropyError);
 
     // −Σ [t·log y + (1 − t)·log(1 − y)] in double, dropping terms whose coefficient is exactly zero.
     private static double CrossEntropySum(ReadOnlySpan<float> outputs, ReadOnlySpan<float> targets)

@@ -14,34 +14,17 @@ namespace Mlp.Errors;
 /// dimensions and averaged over examples so that the course's gradient is its gradient (the course's code averages
 /// the value over every element; the two agree for one output per example).
 /// </remarks>
-public sealed class BinaryCrossEntropySigmoidError : IError
+public sealed class BinaryCrossEntropySigmoidError : ErrorFunction
 {
-    private static readonly RowError s_rowError = CrossEntropySum;
+    /// <inheritdoc />
+    private protected override bool IsElementwise => true;
 
     /// <inheritdoc />
-    public double Value(ReadOnlySpan<float> outputs, ReadOnlySpan<float> targets, int batchSize) =>
-        Sum(outputs, targets, batchSize) / batchSize;
+    private protected override double ErrorOf(ReadOnlySpan<float> outputs, ReadOnlySpan<float> targets) => CrossEntropySum(outputs, targets);
 
     /// <inheritdoc />
-    public double Sum(ReadOnlySpan<float> outputs, ReadOnlySpan<float> targets, int batchSize)
+    private protected override void WriteGradient(ReadOnlySpan<float> outputs, ReadOnlySpan<float> targets, Span<float> gradsWrtOutputs, int width, int batchSize)
     {
-        ErrorGuard.RowWidth(outputs.Length, targets.Length, batchSize);
-        return CrossEntropySum(outputs, targets);
-    }
-
-    /// <inheritdoc />
-    public void PerExample(ReadOnlySpan<float> outputs, ReadOnlySpan<float> targets, Span<double> errors, int batchSize)
-    {
-        int width = ErrorGuard.RowWidth(outputs.Length, targets.Length, batchSize);
-        ErrorGuard.PerExampleLength(batchSize, errors.Length);
-        ErrorRows.PerExample(outputs, targets, errors, width, s_rowError);
-    }
-
-    /// <inheritdoc />
-    public void Gradient(ReadOnlySpan<float> outputs, ReadOnlySpan<float> targets, Span<float> gradsWrtOutputs, int batchSize)
-    {
-        ErrorGuard.RowWidth(outputs.Length, targets.Length, batchSize);
-        ErrorGuard.GradientLength(outputs.Length, gradsWrtOutputs.Length);
         ref float y0 = ref MemoryMarshal.GetReference(outputs);
         ref float t0 = ref MemoryMarshal.GetReference(targets);
         ref float g0 = ref MemoryMarshal.GetReference(gradsWrtOutputs);
@@ -56,9 +39,6 @@ public sealed class BinaryCrossEntropySigmoidError : IError
         for (; i < n; i++)
             gradsWrtOutputs[i] = (1f / (1f + MathF.Exp(-outputs[i])) - targets[i]) / batch;
     }
-
-    /// <summary>Returns <c>BinaryCrossEntropySigmoidError</c>.</summary>
-    public override string ToString() => nameof(BinaryCrossEntropySigmoidError);
 
     // Σ [max(y, 0) − t·y + log(1 + exp(−|y|))] in double.
     private static double CrossEntropySum(ReadOnlySpan<float> outputs, ReadOnlySpan<float> targets)

@@ -12,34 +12,17 @@ namespace Mlp.Errors;
 /// probability that underflowed to 0 in a class the target does not mark does not turn the error into NaN (NumPy would).
 /// For logits, prefer <see cref="CrossEntropySoftmaxError"/>, which is stable.
 /// </remarks>
-public sealed class CrossEntropyError : IError
+public sealed class CrossEntropyError : ErrorFunction
 {
-    private static readonly RowError s_rowError = CrossEntropySum;
+    /// <inheritdoc />
+    private protected override bool IsElementwise => true;
 
     /// <inheritdoc />
-    public double Value(ReadOnlySpan<float> outputs, ReadOnlySpan<float> targets, int batchSize) =>
-        Sum(outputs, targets, batchSize) / batchSize;
+    private protected override double ErrorOf(ReadOnlySpan<float> outputs, ReadOnlySpan<float> targets) => CrossEntropySum(outputs, targets);
 
     /// <inheritdoc />
-    public double Sum(ReadOnlySpan<float> outputs, ReadOnlySpan<float> targets, int batchSize)
+    private protected override void WriteGradient(ReadOnlySpan<float> outputs, ReadOnlySpan<float> targets, Span<float> gradsWrtOutputs, int width, int batchSize)
     {
-        ErrorGuard.RowWidth(outputs.Length, targets.Length, batchSize);
-        return CrossEntropySum(outputs, targets);
-    }
-
-    /// <inheritdoc />
-    public void PerExample(ReadOnlySpan<float> outputs, ReadOnlySpan<float> targets, Span<double> errors, int batchSize)
-    {
-        int width = ErrorGuard.RowWidth(outputs.Length, targets.Length, batchSize);
-        ErrorGuard.PerExampleLength(batchSize, errors.Length);
-        ErrorRows.PerExample(outputs, targets, errors, width, s_rowError);
-    }
-
-    /// <inheritdoc />
-    public void Gradient(ReadOnlySpan<float> outputs, ReadOnlySpan<float> targets, Span<float> gradsWrtOutputs, int batchSize)
-    {
-        ErrorGuard.RowWidth(outputs.Length, targets.Length, batchSize);
-        ErrorGuard.GradientLength(outputs.Length, gradsWrtOutputs.Length);
         ref float y0 = ref MemoryMarshal.GetReference(outputs);
         ref float t0 = ref MemoryMarshal.GetReference(targets);
         ref float g0 = ref MemoryMarshal.GetReference(gradsWrtOutputs);
@@ -55,9 +38,6 @@ public sealed class CrossEntropyError : IError
         for (; i < n; i++)
             gradsWrtOutputs[i] = targets[i] == 0f ? 0f : -(targets[i] / outputs[i]) / batch;
     }
-
-    /// <summary>Returns <c>CrossEntropyError</c>.</summary>
-    public override string ToString() => nameof(CrossEntropyError);
 
     // −Σ t·log y in double, dropping terms whose target is exactly zero.
     private static double CrossEntropySum(ReadOnlySpan<float> outputs, ReadOnlySpan<float> targets)

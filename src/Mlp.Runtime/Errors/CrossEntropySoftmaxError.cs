@@ -12,41 +12,21 @@ namespace Mlp.Errors;
 /// Stable for logits of any size: each row's maximum is subtracted before exponentiating, and the value uses
 /// <c>−log softmax(y)_j = logsumexp(y) − y_j</c>, computed in double. A target of exactly 0 contributes nothing.
 /// </remarks>
-public sealed class CrossEntropySoftmaxError : IError
+public sealed class CrossEntropySoftmaxError : ErrorFunction
 {
-    private static readonly RowError s_rowError = RowCrossEntropy;
+    /// <inheritdoc />
+    private protected override bool IsElementwise => false;
 
     /// <inheritdoc />
-    public double Value(ReadOnlySpan<float> outputs, ReadOnlySpan<float> targets, int batchSize) =>
-        Sum(outputs, targets, batchSize) / batchSize;
+    private protected override double ErrorOf(ReadOnlySpan<float> outputs, ReadOnlySpan<float> targets) => RowCrossEntropy(outputs, targets);
 
     /// <inheritdoc />
-    public double Sum(ReadOnlySpan<float> outputs, ReadOnlySpan<float> targets, int batchSize)
+    private protected override void WriteGradient(ReadOnlySpan<float> outputs, ReadOnlySpan<float> targets, Span<float> gradsWrtOutputs, int width, int batchSize)
     {
-        int width = ErrorGuard.RowWidth(outputs.Length, targets.Length, batchSize);
-        return ErrorRows.Sum(outputs, targets, width, s_rowError);
-    }
-
-    /// <inheritdoc />
-    public void PerExample(ReadOnlySpan<float> outputs, ReadOnlySpan<float> targets, Span<double> errors, int batchSize)
-    {
-        int width = ErrorGuard.RowWidth(outputs.Length, targets.Length, batchSize);
-        ErrorGuard.PerExampleLength(batchSize, errors.Length);
-        ErrorRows.PerExample(outputs, targets, errors, width, s_rowError);
-    }
-
-    /// <inheritdoc />
-    public void Gradient(ReadOnlySpan<float> outputs, ReadOnlySpan<float> targets, Span<float> gradsWrtOutputs, int batchSize)
-    {
-        int width = ErrorGuard.RowWidth(outputs.Length, targets.Length, batchSize);
-        ErrorGuard.GradientLength(outputs.Length, gradsWrtOutputs.Length);
         float batch = batchSize;
         for (int start = 0; start < outputs.Length; start += width)
             RowGradient(outputs.Slice(start, width), targets.Slice(start, width), gradsWrtOutputs.Slice(start, width), batch);
     }
-
-    /// <summary>Returns <c>CrossEntropySoftmaxError</c>.</summary>
-    public override string ToString() => nameof(CrossEntropySoftmaxError);
 
     // (exp(y − max) / Σ exp(y − max) − t) / batch, with the exponentials written into the gradient row first.
     private static void RowGradient(ReadOnlySpan<float> outputs, ReadOnlySpan<float> targets, Span<float> grads, float batch)

@@ -7,34 +7,17 @@ namespace Mlp.Errors;
 /// The sum of squared differences: <c>E = 0.5 · mean over the batch of Σ_dims (y − t)²</c>, with gradient
 /// <c>(y − t) / batchSize</c> (the course's <c>SumOfSquaredDiffsError</c>).
 /// </summary>
-public sealed class SumOfSquaredDiffsError : IError
+public sealed class SumOfSquaredDiffsError : ErrorFunction
 {
-    private static readonly RowError s_rowError = HalfSquaredDistance;
+    /// <inheritdoc />
+    private protected override bool IsElementwise => true;
 
     /// <inheritdoc />
-    public double Value(ReadOnlySpan<float> outputs, ReadOnlySpan<float> targets, int batchSize) =>
-        Sum(outputs, targets, batchSize) / batchSize;
+    private protected override double ErrorOf(ReadOnlySpan<float> outputs, ReadOnlySpan<float> targets) => HalfSquaredDistance(outputs, targets);
 
     /// <inheritdoc />
-    public double Sum(ReadOnlySpan<float> outputs, ReadOnlySpan<float> targets, int batchSize)
+    private protected override void WriteGradient(ReadOnlySpan<float> outputs, ReadOnlySpan<float> targets, Span<float> gradsWrtOutputs, int width, int batchSize)
     {
-        ErrorGuard.RowWidth(outputs.Length, targets.Length, batchSize);
-        return HalfSquaredDistance(outputs, targets);
-    }
-
-    /// <inheritdoc />
-    public void PerExample(ReadOnlySpan<float> outputs, ReadOnlySpan<float> targets, Span<double> errors, int batchSize)
-    {
-        int width = ErrorGuard.RowWidth(outputs.Length, targets.Length, batchSize);
-        ErrorGuard.PerExampleLength(batchSize, errors.Length);
-        ErrorRows.PerExample(outputs, targets, errors, width, s_rowError);
-    }
-
-    /// <inheritdoc />
-    public void Gradient(ReadOnlySpan<float> outputs, ReadOnlySpan<float> targets, Span<float> gradsWrtOutputs, int batchSize)
-    {
-        ErrorGuard.RowWidth(outputs.Length, targets.Length, batchSize);
-        ErrorGuard.GradientLength(outputs.Length, gradsWrtOutputs.Length);
         ref float y0 = ref MemoryMarshal.GetReference(outputs);
         ref float t0 = ref MemoryMarshal.GetReference(targets);
         ref float g0 = ref MemoryMarshal.GetReference(gradsWrtOutputs);
@@ -47,9 +30,6 @@ public sealed class SumOfSquaredDiffsError : IError
         for (; i < n; i++)
             gradsWrtOutputs[i] = (outputs[i] - targets[i]) / batch;
     }
-
-    /// <summary>Returns <c>SumOfSquaredDiffsError</c>.</summary>
-    public override string ToString() => nameof(SumOfSquaredDiffsError);
 
     // 0.5 · Σ (y − t)², each difference taken and squared in double.
     private static double HalfSquaredDistance(ReadOnlySpan<float> outputs, ReadOnlySpan<float> targets)
