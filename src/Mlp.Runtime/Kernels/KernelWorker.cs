@@ -4,26 +4,35 @@ using System.Runtime.ExceptionServices;
 namespace Mlp.Kernels;
 
 /// <summary>
-/// The one persistent worker thread that takes part 1 of a shared product while the caller computes part 0.
-/// A hand-off is a volatile generation counter, not a task: the worker spins on it for
-/// <see cref="SpinMicroseconds"/> after each job (a training step's products follow one another closely),
-/// then parks on an event until the next job is posted.
+/// The one persistent worker thread that shares products with the calling thread. A job's two parts are
+/// fixed by its shape (see <see cref="GemmJob.PlanSplit"/>); which thread runs which part is not: both claim
+/// parts from one counter, so when the worker is late (descheduled on a busy machine) the caller simply
+/// runs both parts itself, and the results are the same bits either way.
+/// A hand-off is a volatile counter, not a task: the worker spins on it for <see cref="SpinMicroseconds"/>
+/// after each job (a training step's products follow one another closely), then parks on an event.
 /// </summary>
 internal sealed class KernelWorker
 {
     private const int SpinMicroseconds = 200;
+    private const int Parts = 2;
 
     private static readonly object s_createLock = new();
+
+    [ThreadStatic]
+    private static bool t_leavePartToWorker;
     private static KernelWorker? s_instance;
     private static int s_owned;
 
     private readonly ManualResetEventSlim _wake = new(false);
     private readonly long _spinTicks = Stopwatch.Frequency * SpinMicroseconds / 1_000_000;
     private GemmJob _job;
-    private int _posted;
-    private int _finished;
+
+    // The job's generation in the high 32 bits, the next unclaimed part in the low 32: one CAS claims a part
+    // of exactly the job it was meant for.
+    private long _claims;
+    private int _completed;
     private int _sleeping;
-    private long _jobsRun;
+    private long _partsRun;
     private Exception? _failure;
 
     private KernelWorker()
@@ -32,12 +41,22 @@ internal sealed class KernelWorker
         thread.Start();
     }
 
-    /// <summary>Jobs the worker has run since the process started: lets tests see that work was shared.</summary>
-    public static long JobsRun => s_instance is { } worker ? Interlocked.Read(ref worker._jobsRun) : 0;
+    /// <summary>Parts the worker thread has run since the process started: lets tests see that work was shared.</summary>
+    public static long PartsRun => s_instance is { } worker ? Interlocked.Read(ref worker._partsRun) : 0;
 
     /// <summary>
-    /// Runs a job whose split is planned: part 0 here, part 1 on the worker. When another thread holds the
-    /// worker, runs the whole job here instead (same bits).
+    /// For tests: whether a caller on this thread runs only the first part it claims and leaves the other to
+    /// the worker (so that a test can be sure the worker computed part of the result).
+    /// </summary>
+    internal static bool LeavePartToWorker
+    {
+        get => t_leavePartToWorker;
+        set => t_leavePartToWorker = value;
+    }
+
+    /// <summary>
+    /// Runs a job whose split is planned, sharing its parts with the worker. When another thread holds the
+    /// worker, runs the whole job here instead.
     /// </summary>
     public static void RunShared(ref GemmJob job)
     {
@@ -49,19 +68,21 @@ internal sealed class KernelWorker
         try
         {
             KernelWorker worker = s_instance ?? Create();
-            worker._job = job;
-            int generation = worker._posted + 1;
-            Interlocked.Exchange(ref worker._posted, generation);
-            if (Volatile.Read(ref worker._sleeping) != 0)
-                worker._wake.Set();
+            worker.Post(ref job, out int generation);
             try
             {
-                job.Run(0);
+                for (int part = worker.Claim(generation); part >= 0; part = worker.Claim(generation))
+                {
+                    job.Run(part);
+                    Interlocked.Increment(ref worker._completed);
+                    if (t_leavePartToWorker)
+                        break;
+                }
             }
             finally
             {
-                // The worker reads memory pinned by our caller: never return before it is done.
-                worker.WaitFor(generation);
+                // The worker may be running a part over memory our caller pinned: never return before it is done.
+                worker.WaitForCompletion();
             }
             if (worker._failure is { } failure)
             {
@@ -81,13 +102,38 @@ internal sealed class KernelWorker
             return s_instance ??= new KernelWorker();
     }
 
-    private void WaitFor(int generation)
+    private void Post(ref GemmJob job, out int generation)
+    {
+        _job = job;
+        _completed = 0;
+        generation = (int)(Volatile.Read(ref _claims) >> 32) + 1;
+        // Interlocked, so fenced: the job is visible before the generation, and _sleeping is read after it.
+        Interlocked.Exchange(ref _claims, (long)generation << 32);
+        if (Volatile.Read(ref _sleeping) != 0)
+            _wake.Set();
+    }
+
+    // The next part of job `generation`, or −1 when all are claimed or a newer job has been posted.
+    private int Claim(int generation)
+    {
+        while (true)
+        {
+            long claims = Volatile.Read(ref _claims);
+            int next = (int)claims;
+            if ((int)(claims >> 32) != generation || next >= Parts)
+                return -1;
+            if (Interlocked.CompareExchange(ref _claims, claims + 1, claims) == claims)
+                return next;
+        }
+    }
+
+    private void WaitForCompletion()
     {
         int spins = 0;
-        while (Volatile.Read(ref _finished) != generation)
+        while (Volatile.Read(ref _completed) != Parts)
         {
-            // The worker may have been descheduled on a busy machine: let it have the core now and then.
-            if (++spins % 4096 == 0)
+            // The worker holds a part but may have been descheduled: let it have the core now and then.
+            if (++spins % 1024 == 0)
                 Thread.Yield();
             else
                 Thread.SpinWait(1);
@@ -100,26 +146,31 @@ internal sealed class KernelWorker
         while (true)
         {
             seen = WaitForJob(seen);
-            try
+            // A part claimed for this generation keeps the caller waiting, so _job stays this job while it runs.
+            for (int part = Claim(seen); part >= 0; part = Claim(seen))
             {
-                _job.Run(1);
+                try
+                {
+                    _job.Run(part);
+                }
+                catch (Exception e)
+                {
+                    _failure = e;
+                }
+                Interlocked.Increment(ref _partsRun);
+                Interlocked.Increment(ref _completed);
             }
-            catch (Exception e)
-            {
-                _failure = e;
-            }
-            Interlocked.Increment(ref _jobsRun);
-            Volatile.Write(ref _finished, seen);
         }
     }
 
+    // Waits until a generation newer than `seen` is posted and returns it.
     private int WaitForJob(int seen)
     {
         long deadline = Stopwatch.GetTimestamp() + _spinTicks;
         int spins = 0;
         while (true)
         {
-            int posted = Volatile.Read(ref _posted);
+            int posted = (int)(Volatile.Read(ref _claims) >> 32);
             if (posted != seen)
                 return posted;
             if (++spins % 64 != 0 || Stopwatch.GetTimestamp() < deadline)
@@ -127,11 +178,11 @@ internal sealed class KernelWorker
                 Thread.SpinWait(1);
                 continue;
             }
-            // Park. The poster sets _posted before reading _sleeping and we set _sleeping before re-reading
-            // _posted (both interlocked, so fenced): one of us sees the other, and no job is missed.
+            // Park. The poster publishes before reading _sleeping and we set _sleeping before re-reading
+            // (both interlocked, so fenced): one of us sees the other, and no job is missed.
             _wake.Reset();
             Interlocked.Exchange(ref _sleeping, 1);
-            if (Volatile.Read(ref _posted) == seen)
+            if ((int)(Volatile.Read(ref _claims) >> 32) == seen)
                 _wake.Wait();
             Volatile.Write(ref _sleeping, 0);
             deadline = Stopwatch.GetTimestamp() + _spinTicks;

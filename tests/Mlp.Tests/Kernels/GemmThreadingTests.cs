@@ -15,7 +15,7 @@ public class GemmThreadingTests
         float[] a = GemmReference.Random(m * k, 21), b = GemmReference.Random(n * k, 22), bias = GemmReference.Random(n, 23);
         float[] at = GemmReference.Random(k * m, 24), bn = GemmReference.Random(k * n, 25);
         float[][] one = Products(path, 1, a, b, bias, at, bn, m, n, k);
-        long jobsBefore = KernelWorker.JobsRun;
+        long partsBefore = KernelWorker.PartsRun;
         float[][] two = Products(path, 2, a, b, bias, at, bn, m, n, k);
         string[] names = ["A·Bᵀ + bias", "A·B", "Aᵀ·B"];
         for (int i = 0; i < one.Length; i++)
@@ -23,7 +23,7 @@ public class GemmThreadingTests
         int shared = CanShare(Gemm.FormOfMultiplyTransposed(m, k), m, n)
             + CanShare(Gemm.FormOfMultiply(m, n, k, 1), m, n)
             + CanShare(Gemm.FormOfMultiply(m, n, k, m), m, n);
-        Assert.Equal(shared, KernelWorker.JobsRun - jobsBefore);
+        Assert.Equal(shared, KernelWorker.PartsRun - partsBefore);
     }
 
     [Theory]
@@ -36,7 +36,7 @@ public class GemmThreadingTests
     {
         float[] inputs = GemmReference.Random(batch * 784, 31);
         var one = Step(new KernelTestAutoencoder(seed: 5), inputs, batch, path, 1);
-        long jobsBefore = KernelWorker.JobsRun;
+        long partsBefore = KernelWorker.PartsRun;
         var two = Step(new KernelTestAutoencoder(seed: 5), inputs, batch, path, 2);
         GemmReference.AssertBitIdentical(one.Outputs, two.Outputs, "outputs");
         for (int i = 0; i < one.Layers.Length; i++)
@@ -44,7 +44,7 @@ public class GemmThreadingTests
         GemmReference.AssertBitIdentical(one.Gradients, two.Gradients, "parameter gradients");
         GemmReference.AssertBitIdentical(one.InputGrads, two.InputGrads, "input gradients");
         if (batch >= 7)
-            Assert.True(KernelWorker.JobsRun > jobsBefore, "The worker took no part in the two-thread step.");
+            Assert.True(KernelWorker.PartsRun > partsBefore, "The worker took no part in the two-thread step.");
     }
 
     [Theory]
@@ -59,6 +59,20 @@ public class GemmThreadingTests
         GemmReference.AssertBitIdentical(one.Outputs, two.Outputs, "outputs");
         GemmReference.AssertBitIdentical(one.Gradients, two.Gradients, "parameter gradients");
         GemmReference.AssertBitIdentical(one.InputGrads, two.InputGrads, "input gradients");
+    }
+
+    [Fact]
+    public void Parts_claimed_by_whichever_thread_is_free_give_the_same_bits()
+    {
+        // Without the test hook, the caller claims both parts whenever the worker is late: still the same bits.
+        float[] inputs = GemmReference.Random(50 * 784, 34);
+        var one = Step(new KernelTestAutoencoder(seed: 7), inputs, 50, KernelPath.Avx2, 1);
+        for (int run = 0; run < 20; run++)
+        {
+            var two = Step(new KernelTestAutoencoder(seed: 7), inputs, 50, KernelPath.Avx2, 2, leavePartToWorker: false);
+            GemmReference.AssertBitIdentical(one.Outputs, two.Outputs, $"run {run} outputs");
+            GemmReference.AssertBitIdentical(one.Gradients, two.Gradients, $"run {run} parameter gradients");
+        }
     }
 
     [Fact]
@@ -97,9 +111,9 @@ public class GemmThreadingTests
     }
 
     // Forward, an arbitrary fixed gradient, and Backward with input gradients, as one thread count sees it.
-    private static (float[] Outputs, float[][] Layers, float[] Gradients, float[] InputGrads) Step(IModel model, float[] inputs, int batch, KernelPath path, int threads)
+    private static (float[] Outputs, float[][] Layers, float[] Gradients, float[] InputGrads) Step(IModel model, float[] inputs, int batch, KernelPath path, int threads, bool leavePartToWorker = true)
     {
-        using (new KernelScope(path, threads))
+        using (new KernelScope(path, threads, leavePartToWorker))
         {
             float[] outputs = model.Forward(inputs, batch, training: true).ToArray();
             float[][] layers = Enumerable.Range(0, model.Layers.Count).Select(i => model.LayerOutput(i).ToArray()).ToArray();
