@@ -29,6 +29,14 @@ public class AutoencoderGemmBenchmarks
     private readonly float[] _hOut = new float[Batch * Hidden];
     private readonly float[] _dhOut = new float[Batch * Hidden];
 
+    /// <summary>Threads per matrix product (<see cref="KernelThreads.Count"/>).</summary>
+    [Params(1, 2)]
+    public int Threads { get; set; }
+
+    /// <summary>Sets the thread count for this process.</summary>
+    [GlobalSetup]
+    public void Setup() => KernelThreads.Count = Threads;
+
     /// <summary>H = X·W1ᵀ + b1: (50, 784)·(784, 50).</summary>
     [Benchmark, Flops(GemmFlops)]
     public void Forward_X_W1t() => AffineKernel.Forward(_x, _w1, _b1, _hOut, Batch, Visible, Hidden);

@@ -1,4 +1,5 @@
 using BenchmarkDotNet.Attributes;
+using Mlp.Kernels;
 
 namespace Mlp.Benchmarks;
 
@@ -17,10 +18,15 @@ public class InferenceBenchmarks
     [Params(1, 1000)]
     public int BatchSize { get; set; }
 
-    /// <summary>Draws the inputs and runs each model once so its buffers exist.</summary>
+    /// <summary>Threads per matrix product (<see cref="KernelThreads.Count"/>).</summary>
+    [Params(1, 2)]
+    public int Threads { get; set; }
+
+    /// <summary>Sets the thread count, draws the inputs and runs each model once so its buffers exist.</summary>
     [GlobalSetup]
     public void Setup()
     {
+        KernelThreads.Count = Threads;
         _inputs = BenchmarkData.Uniform(BatchSize * 784, 7);
         _ex1.Forward(_inputs, BatchSize);
         _ex2.Forward(_inputs, BatchSize);

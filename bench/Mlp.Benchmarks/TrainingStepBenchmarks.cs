@@ -1,4 +1,5 @@
 using BenchmarkDotNet.Attributes;
+using Mlp.Kernels;
 
 namespace Mlp.Benchmarks;
 
@@ -29,10 +30,15 @@ public class TrainingStepBenchmarks
     private float[] _batchImageGrads = [];
     private float[] _batchLabelGrads = [];
 
-    /// <summary>Slices one batch of 50 out of the data, once.</summary>
+    /// <summary>Threads per matrix product (<see cref="KernelThreads.Count"/>).</summary>
+    [Params(1, 2)]
+    public int Threads { get; set; }
+
+    /// <summary>Sets the thread count and slices one batch of 50 out of the data, once.</summary>
     [GlobalSetup]
     public void Setup()
     {
+        KernelThreads.Count = Threads;
         _batchImages = _images[..(Batch * 784)];
         _batchLabels = _labels[..(Batch * 10)];
         _batchImageGrads = _imageGrads[..(Batch * 784)];

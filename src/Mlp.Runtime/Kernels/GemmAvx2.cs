@@ -358,7 +358,8 @@ internal static unsafe class GemmAvx2
         Vector256<float> c0 = default, c1 = default, c2 = default, c3 = default, c4 = default;
         Vector256<float> c5 = default, c6 = default, c7 = default, c8 = default, c9 = default;
         nint offset = 0, stride = ars;
-        for (int p = 0; p < k; p++)
+        // Counting k down (no separate index) keeps every pointer in a register.
+        for (; k > 0; k--)
         {
             Vector256<float> y = TColumns.Masked ? Avx.MaskLoad(b, mask) : Avx.LoadVector256(b);
             float* r = a + offset;

@@ -71,6 +71,7 @@ internal static unsafe class GemmAvx2Packed
     }
 
     // B rows p < kc, columns j < n → panels of 16 columns: panel q holds B[p, 16q + t] at q·16·kc + 16p + t, zero past n.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void PackB(float* b, int ldb, float* panels, int kc, int n)
     {
         for (int j = 0; j < n; j += TileColumns)
@@ -97,6 +98,7 @@ internal static unsafe class GemmAvx2Packed
 
     // A rows i < mc, p < kc → panels of 5 rows: panel q holds A[5q + r, p] at q·5·kc + 5p + r, zero past mc.
     // Reads follow A's memory order: along p when A's rows are contiguous, along i when A is transposed.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void PackA(float* a, int ars, int acs, float* panels, int mc, int kc)
     {
         int whole = mc / TileRows * TileRows;
