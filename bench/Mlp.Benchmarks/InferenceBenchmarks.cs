@@ -27,7 +27,7 @@ public class InferenceBenchmarks
     public void Setup()
     {
         KernelThreads.Count = Threads;
-        _inputs = BenchmarkData.Uniform(BatchSize * 784, 7);
+        _inputs = BenchmarkData.Pixels(BatchSize * 784, 7);
         _ex1.Forward(_inputs, BatchSize);
         _ex2.Forward(_inputs, BatchSize);
         _ex4.Forward(_inputs, BatchSize);

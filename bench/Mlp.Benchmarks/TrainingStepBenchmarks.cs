@@ -21,7 +21,7 @@ public class TrainingStepBenchmarks
     private readonly Autoencoder _ex2 = new(seed: 2);
     private readonly Classifier _ex4 = new(seed: 3);
     private readonly WideClassifier _wide = new(seed: 4);
-    private readonly float[] _images = BenchmarkData.Uniform(WideBatch * 784, 5);
+    private readonly float[] _images = BenchmarkData.Pixels(WideBatch * 784, 5);
     private readonly float[] _labels = BenchmarkData.OneOfK(WideBatch, 10, 6);
     private readonly float[] _imageGrads = new float[WideBatch * 784];
     private readonly float[] _labelGrads = new float[WideBatch * 10];
