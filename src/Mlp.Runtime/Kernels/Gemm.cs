@@ -68,7 +68,7 @@ public static unsafe class Gemm
                 A = pa, ARowStride = aRowStride, AColStride = aColStride,
                 B = pb, Ldb = n,
                 C = pc, Ldc = n,
-                Packed = pscratch,
+                TransposedB = pscratch,
                 M = m, N = n, K = k,
             };
             Execute(ref job);
@@ -96,7 +96,7 @@ public static unsafe class Gemm
                 B = pb, Ldb = k,
                 C = pc, Ldc = n,
                 Bias = pbias,
-                Packed = pscratch,
+                TransposedB = pscratch,
                 M = m, N = n, K = k,
             };
             Execute(ref job);

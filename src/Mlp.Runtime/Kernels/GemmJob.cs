@@ -45,7 +45,7 @@ internal unsafe struct GemmJob
     public float* Bias;
 
     /// <summary>The Transpose forms only: room for Bᵀ.</summary>
-    public float* Packed;
+    public float* TransposedB;
 
     public int M;
     public int N;
@@ -123,31 +123,31 @@ internal unsafe struct GemmJob
             case GemmForm.TransposeThenBroadcast:
                 // B (n, k) → P (k, n), P's columns c0..c1 only.
                 float* source = B + (nint)c0 * Ldb;
-                float* packed = Packed + c0;
+                float* transposed = TransposedB + c0;
                 if (Portable)
                 {
-                    GemmPortable.Transpose(source, Ldb, packed, N, columns, K);
-                    GemmPortable.Broadcast(a, ARowStride, 1, packed, N, c, Ldc, bias, rows, columns, K);
+                    GemmPortable.Transpose(source, Ldb, transposed, N, columns, K);
+                    GemmPortable.Broadcast(a, ARowStride, 1, transposed, N, c, Ldc, bias, rows, columns, K);
                 }
                 else
                 {
-                    GemmAvx2.Transpose(source, Ldb, packed, N, columns, K);
-                    GemmAvx2.Broadcast(a, ARowStride, 1, packed, N, c, Ldc, bias, rows, columns, K);
+                    GemmAvx2.Transpose(source, Ldb, transposed, N, columns, K);
+                    GemmAvx2.Broadcast(a, ARowStride, 1, transposed, N, c, Ldc, bias, rows, columns, K);
                 }
                 break;
             case GemmForm.TransposeThenDot:
                 // B (k, n) → P (n, k), P's rows c0..c1 only.
                 source = B + c0;
-                packed = Packed + (nint)c0 * K;
+                transposed = TransposedB + (nint)c0 * K;
                 if (Portable)
                 {
-                    GemmPortable.Transpose(source, Ldb, packed, K, K, columns);
-                    GemmPortable.Dot(a, ARowStride, packed, K, c, Ldc, bias, rows, columns, K);
+                    GemmPortable.Transpose(source, Ldb, transposed, K, K, columns);
+                    GemmPortable.Dot(a, ARowStride, transposed, K, c, Ldc, bias, rows, columns, K);
                 }
                 else
                 {
-                    GemmAvx2.Transpose(source, Ldb, packed, K, K, columns);
-                    GemmAvx2.Dot(a, ARowStride, packed, K, c, Ldc, bias, rows, columns, K);
+                    GemmAvx2.Transpose(source, Ldb, transposed, K, K, columns);
+                    GemmAvx2.Dot(a, ARowStride, transposed, K, c, Ldc, bias, rows, columns, K);
                 }
                 break;
         }
