@@ -7,16 +7,26 @@ namespace Mlp.Kernels;
 /// <summary>The affine layer <c>y = x Wᵀ + b</c> with weights <c>(outputDim, inputDim)</c>, forward and backward.</summary>
 public static class AffineKernel
 {
-    /// <summary><c>outputs(batch, outputDim) = inputs(batch, inputDim) · weightsᵀ + biases</c>.</summary>
+    /// <summary><c>outputs(batch, outputDim) = inputs(batch, inputDim) · weightsᵀ + biases</c>, the bias added in the same sweep.</summary>
     public static void Forward(ReadOnlySpan<float> inputs, ReadOnlySpan<float> weights, ReadOnlySpan<float> biases, Span<float> outputs, int batchSize, int inputDim, int outputDim)
     {
-        Gemm.MultiplyTransposed(inputs, weights, outputs, batchSize, outputDim, inputDim);
-        AddRowVector(outputs[..(batchSize * outputDim)], biases[..outputDim], outputDim);
+        CheckShape(batchSize, inputDim, outputDim);
+        Gemm.CheckLength(inputs.Length, (long)batchSize * inputDim, nameof(inputs));
+        Gemm.CheckLength(weights.Length, (long)outputDim * inputDim, nameof(weights));
+        Gemm.CheckLength(biases.Length, outputDim, nameof(biases));
+        Gemm.CheckLength(outputs.Length, (long)batchSize * outputDim, nameof(outputs));
+        Gemm.MultiplyTransposed(inputs, weights, biases[..outputDim], outputs, batchSize, outputDim, inputDim);
     }
 
     /// <summary><c>gradsWrtInputs(batch, inputDim) = gradsWrtOutputs(batch, outputDim) · weights</c>.</summary>
-    public static void BackwardInputs(ReadOnlySpan<float> gradsWrtOutputs, ReadOnlySpan<float> weights, Span<float> gradsWrtInputs, int batchSize, int inputDim, int outputDim) =>
+    public static void BackwardInputs(ReadOnlySpan<float> gradsWrtOutputs, ReadOnlySpan<float> weights, Span<float> gradsWrtInputs, int batchSize, int inputDim, int outputDim)
+    {
+        CheckShape(batchSize, inputDim, outputDim);
+        Gemm.CheckLength(gradsWrtOutputs.Length, (long)batchSize * outputDim, nameof(gradsWrtOutputs));
+        Gemm.CheckLength(weights.Length, (long)outputDim * inputDim, nameof(weights));
+        Gemm.CheckLength(gradsWrtInputs.Length, (long)batchSize * inputDim, nameof(gradsWrtInputs));
         Gemm.Multiply(gradsWrtOutputs, outputDim, 1, weights, gradsWrtInputs, batchSize, inputDim, outputDim);
+    }
 
     /// <summary>
     /// <c>gradsWrtWeights(outputDim, inputDim) = gradsWrtOutputsᵀ · inputs</c> and
@@ -24,6 +34,11 @@ public static class AffineKernel
     /// </summary>
     public static void BackwardParameters(ReadOnlySpan<float> gradsWrtOutputs, ReadOnlySpan<float> inputs, Span<float> gradsWrtWeights, Span<float> gradsWrtBiases, int batchSize, int inputDim, int outputDim)
     {
+        CheckShape(batchSize, inputDim, outputDim);
+        Gemm.CheckLength(gradsWrtOutputs.Length, (long)batchSize * outputDim, nameof(gradsWrtOutputs));
+        Gemm.CheckLength(inputs.Length, (long)batchSize * inputDim, nameof(inputs));
+        Gemm.CheckLength(gradsWrtWeights.Length, (long)outputDim * inputDim, nameof(gradsWrtWeights));
+        Gemm.CheckLength(gradsWrtBiases.Length, outputDim, nameof(gradsWrtBiases));
         Gemm.Multiply(gradsWrtOutputs, 1, outputDim, inputs, gradsWrtWeights, outputDim, inputDim, batchSize);
         SumRows(gradsWrtOutputs[..(batchSize * outputDim)], gradsWrtBiases[..outputDim], outputDim);
     }
@@ -44,20 +59,57 @@ public static class AffineKernel
         }
     }
 
-    /// <summary>Writes the column sums of the row-major <paramref name="matrix"/> into <paramref name="sums"/>.</summary>
+    /// <summary>
+    /// Writes the column sums of the row-major <paramref name="matrix"/> into <paramref name="sums"/>, each
+    /// summed over the rows in order. Four vectors of columns at a time stay in registers down the rows.
+    /// </summary>
     public static void SumRows(ReadOnlySpan<float> matrix, Span<float> sums, int width)
     {
-        sums[..width].Clear();
-        int w = Vector<float>.Count;
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(width);
+        if (matrix.Length % width != 0)
+            throw new ArgumentException($"Expected whole rows of {width} values but got {matrix.Length}.", nameof(matrix));
+        Gemm.CheckLength(sums.Length, width, nameof(sums));
+        int rows = matrix.Length / width, w = Vector<float>.Count;
+        ref float m0 = ref MemoryMarshal.GetReference(matrix);
         ref float s0 = ref MemoryMarshal.GetReference(sums);
-        for (int start = 0; start < matrix.Length; start += width)
+        int j = 0;
+        for (; j + 4 * w <= width; j += 4 * w)
         {
-            ref float m0 = ref Unsafe.Add(ref MemoryMarshal.GetReference(matrix), start);
-            int j = 0;
-            for (; j + w <= width; j += w)
-                (Vector.LoadUnsafe(ref s0, (nuint)j) + Vector.LoadUnsafe(ref m0, (nuint)j)).StoreUnsafe(ref s0, (nuint)j);
-            for (; j < width; j++)
-                Unsafe.Add(ref s0, j) += Unsafe.Add(ref m0, j);
+            Vector<float> t0 = default, t1 = default, t2 = default, t3 = default;
+            ref float column = ref Unsafe.Add(ref m0, j);
+            for (int r = 0; r < rows; r++)
+            {
+                ref float row = ref Unsafe.Add(ref column, r * width);
+                t0 += Vector.LoadUnsafe(ref row);
+                t1 += Vector.LoadUnsafe(ref row, (nuint)w);
+                t2 += Vector.LoadUnsafe(ref row, (nuint)(2 * w));
+                t3 += Vector.LoadUnsafe(ref row, (nuint)(3 * w));
+            }
+            t0.StoreUnsafe(ref s0, (nuint)j);
+            t1.StoreUnsafe(ref s0, (nuint)(j + w));
+            t2.StoreUnsafe(ref s0, (nuint)(j + 2 * w));
+            t3.StoreUnsafe(ref s0, (nuint)(j + 3 * w));
         }
+        for (; j + w <= width; j += w)
+        {
+            Vector<float> t = default;
+            for (int r = 0; r < rows; r++)
+                t += Vector.LoadUnsafe(ref m0, (nuint)(r * width + j));
+            t.StoreUnsafe(ref s0, (nuint)j);
+        }
+        for (; j < width; j++)
+        {
+            float t = 0f;
+            for (int r = 0; r < rows; r++)
+                t += Unsafe.Add(ref m0, r * width + j);
+            Unsafe.Add(ref s0, j) = t;
+        }
+    }
+
+    private static void CheckShape(int batchSize, int inputDim, int outputDim)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(batchSize);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(inputDim);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(outputDim);
     }
 }

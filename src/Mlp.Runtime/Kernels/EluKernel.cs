@@ -12,17 +12,11 @@ public static class EluKernel
         ElementwiseGuard.SameLength(inputs.Length, outputs.Length, nameof(outputs));
         ref float x = ref MemoryMarshal.GetReference(inputs);
         ref float y = ref MemoryMarshal.GetReference(outputs);
-        var a = new Vector<float>(alpha);
         int n = inputs.Length, w = Vector<float>.Count, i = 0;
+        var elu = new Elu(alpha);
         for (; i + w <= n; i += w)
-        {
-            var v = Vector.LoadUnsafe(ref x, (nuint)i);
-            // exp of the clamped value: the positive branch never needs it, and it must not overflow.
-            var negative = a * (Vector.Exp(Vector.Min(v, Vector<float>.Zero)) - Vector<float>.One);
-            Vector.ConditionalSelect(Vector.GreaterThan(v, Vector<float>.Zero), v, negative).StoreUnsafe(ref y, (nuint)i);
-        }
-        for (; i < n; i++)
-            outputs[i] = inputs[i] > 0f ? inputs[i] : alpha * (MathF.Exp(inputs[i]) - 1f);
+            elu.Invoke(Vector.LoadUnsafe(ref x, (nuint)i)).StoreUnsafe(ref y, (nuint)i);
+        VectorMath.Tail(inputs, outputs, i, elu);
     }
 
     /// <summary><c>gradsWrtInputs = inputs &gt; 0 ? gradsWrtOutputs : gradsWrtOutputs · (outputs + alpha)</c>, as in the course.</summary>
@@ -45,5 +39,15 @@ public static class EluKernel
         }
         for (; i < n; i++)
             gradsWrtInputs[i] = inputs[i] > 0f ? gradsWrtOutputs[i] : gradsWrtOutputs[i] * (outputs[i] + alpha);
+    }
+
+    private readonly struct Elu(float alpha) : IVectorFunction
+    {
+        public Vector<float> Invoke(Vector<float> x)
+        {
+            // exp of the clamped value: the positive branch never needs it, and it must not overflow.
+            var negative = new Vector<float>(alpha) * (VectorMath.Exp(Vector.Min(x, Vector<float>.Zero)) - Vector<float>.One);
+            return Vector.ConditionalSelect(Vector.GreaterThan(x, Vector<float>.Zero), x, negative);
+        }
     }
 }

@@ -6,17 +6,17 @@ namespace Mlp.Kernels;
 /// <summary>The logistic sigmoid layer <c>y = 1 / (1 + exp(−x))</c>.</summary>
 public static class SigmoidKernel
 {
-    /// <summary><c>outputs = 1 / (1 + exp(−inputs))</c>; very negative inputs give exactly 0, never NaN.</summary>
+    /// <summary><c>outputs = 1 / (1 + exp(−inputs))</c>; very negative inputs (below about −88.7) give exactly 0, never NaN.</summary>
     public static void Forward(ReadOnlySpan<float> inputs, Span<float> outputs)
     {
         ElementwiseGuard.SameLength(inputs.Length, outputs.Length, nameof(outputs));
         ref float x = ref MemoryMarshal.GetReference(inputs);
         ref float y = ref MemoryMarshal.GetReference(outputs);
         int n = inputs.Length, w = Vector<float>.Count, i = 0;
+        var sigmoid = default(Sigmoid);
         for (; i + w <= n; i += w)
-            (Vector<float>.One / (Vector<float>.One + Vector.Exp(-Vector.LoadUnsafe(ref x, (nuint)i)))).StoreUnsafe(ref y, (nuint)i);
-        for (; i < n; i++)
-            outputs[i] = 1f / (1f + MathF.Exp(-inputs[i]));
+            sigmoid.Invoke(Vector.LoadUnsafe(ref x, (nuint)i)).StoreUnsafe(ref y, (nuint)i);
+        VectorMath.Tail(inputs, outputs, i, sigmoid);
     }
 
     /// <summary><c>gradsWrtInputs = gradsWrtOutputs · outputs · (1 − outputs)</c>.</summary>
@@ -35,5 +35,11 @@ public static class SigmoidKernel
         }
         for (; i < n; i++)
             gradsWrtInputs[i] = gradsWrtOutputs[i] * outputs[i] * (1f - outputs[i]);
+    }
+
+    private readonly struct Sigmoid : IVectorFunction
+    {
+        // exp(−x) overflows to +∞ for x below about −88.7, and 1 / (1 + ∞) is exactly 0.
+        public Vector<float> Invoke(Vector<float> x) => Vector<float>.One / (Vector<float>.One + VectorMath.Exp(-x));
     }
 }

@@ -40,12 +40,11 @@ public static class SoftmaxKernel
             max = MathF.Max(max, v);
         ref float x0 = ref MemoryMarshal.GetReference(x);
         ref float y0 = ref MemoryMarshal.GetReference(y);
-        var vmax = new Vector<float>(max);
         int n = x.Length, w = Vector<float>.Count, i = 0;
+        var exp = new ShiftedExp(max);
         for (; i + w <= n; i += w)
-            Vector.Exp(Vector.LoadUnsafe(ref x0, (nuint)i) - vmax).StoreUnsafe(ref y0, (nuint)i);
-        for (; i < n; i++)
-            y[i] = MathF.Exp(x[i] - max);
+            exp.Invoke(Vector.LoadUnsafe(ref x0, (nuint)i)).StoreUnsafe(ref y0, (nuint)i);
+        VectorMath.Tail(x, y, i, exp);
         float sum = 0f;
         foreach (float v in y)
             sum += v;
@@ -58,5 +57,10 @@ public static class SoftmaxKernel
     {
         if (width <= 0 || length % width != 0)
             throw new ArgumentException($"A length of {length} is not a whole number of rows of width {width}.", nameof(width));
+    }
+
+    private readonly struct ShiftedExp(float shift) : IVectorFunction
+    {
+        public Vector<float> Invoke(Vector<float> x) => VectorMath.Exp(x - new Vector<float>(shift));
     }
 }

@@ -12,15 +12,11 @@ public static class TanhKernel
         ElementwiseGuard.SameLength(inputs.Length, outputs.Length, nameof(outputs));
         ref float x = ref MemoryMarshal.GetReference(inputs);
         ref float y = ref MemoryMarshal.GetReference(outputs);
-        var two = new Vector<float>(2f);
         int n = inputs.Length, w = Vector<float>.Count, i = 0;
+        var tanh = default(Tanh);
         for (; i + w <= n; i += w)
-        {
-            var e = Vector.Exp(two * Vector.LoadUnsafe(ref x, (nuint)i));
-            (Vector<float>.One - two / (e + Vector<float>.One)).StoreUnsafe(ref y, (nuint)i);
-        }
-        for (; i < n; i++)
-            outputs[i] = MathF.Tanh(inputs[i]);
+            tanh.Invoke(Vector.LoadUnsafe(ref x, (nuint)i)).StoreUnsafe(ref y, (nuint)i);
+        VectorMath.Tail(inputs, outputs, i, tanh);
     }
 
     /// <summary><c>gradsWrtInputs = gradsWrtOutputs · (1 − outputs²)</c>.</summary>
@@ -39,5 +35,14 @@ public static class TanhKernel
         }
         for (; i < n; i++)
             gradsWrtInputs[i] = gradsWrtOutputs[i] * (1f - outputs[i] * outputs[i]);
+    }
+
+    private readonly struct Tanh : IVectorFunction
+    {
+        public Vector<float> Invoke(Vector<float> x)
+        {
+            var two = new Vector<float>(2f);
+            return Vector<float>.One - two / (VectorMath.Exp(two * x) + Vector<float>.One);
+        }
     }
 }

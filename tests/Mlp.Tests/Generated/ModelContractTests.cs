@@ -143,11 +143,11 @@ public sealed class ModelContractTests
         var gradsWrtInputs = new float[x.Length];
         model.Backward(g, gradsWrtInputs);
         float[] gradsAtMask = new float[batch * 33];
-        Kernels.AffineKernel.BackwardInputs(g, model.Layer2Weights.Values, gradsAtMask, batch, 33, 5);
+        Mlp.Kernels.AffineKernel.BackwardInputs(g, model.Layer2Weights.Values, gradsAtMask, batch, 33, 5);
         for (int i = 0; i < gradsAtMask.Length; i++)
             gradsAtMask[i] = kept[i] ? gradsAtMask[i] : 0f;     // a dropped unit passes no gradient back
         var expected = new float[33 * 7];
-        Kernels.Gemm.Multiply(gradsAtMask, 1, 33, x, expected, 33, 7, batch);
+        Mlp.Kernels.Gemm.Multiply(gradsAtMask, 1, 33, x, expected, 33, 7, batch);
         GradientCheckTests.AssertClose(expected.Select(v => (double)v).ToArray(), model.Layer0Weights.Gradients.ToArray(), 1e-5, "layer0 weights");
 
         model.Forward(x, batch, training: true);

@@ -73,9 +73,12 @@ public sealed class OptimiserTests(ITestOutputHelper output)
 
         IReadOnlyDictionary<string, double> values = optimiser.Evaluate(data);
 
+        // One forward pass over all 60 may round differently from chunks (the kernels pick loop nests by shape).
         ReadOnlySpan<float> outputs = optimiser.Model.Forward(data.AllInputs, data.NumExamples);
-        Assert.Equal(new CrossEntropySoftmaxError().Value(outputs, data.AllTargets, data.NumExamples), values["error"], 1e-9);
-        Assert.Equal(new ClassificationAccuracy().Sum(outputs, data.AllTargets, data.NumExamples) / data.NumExamples, values["acc"], 1e-12);
+        double error = new CrossEntropySoftmaxError().Value(outputs, data.AllTargets, data.NumExamples);
+        Assert.Equal(error, values["error"], 1e-6 * error);
+        double accuracy = new ClassificationAccuracy().Sum(outputs, data.AllTargets, data.NumExamples) / data.NumExamples;
+        Assert.InRange(values["acc"], accuracy - 1.0 / data.NumExamples, accuracy + 1.0 / data.NumExamples);
     }
 
     [Fact]

@@ -1,0 +1,13 @@
+using BenchmarkDotNet.Configs;
+using BenchmarkDotNet.Diagnosers;
+using BenchmarkDotNet.Jobs;
+using BenchmarkDotNet.Running;
+using Mlp.Benchmarks;
+
+// A short job by default: the machine is small and shared, so runs must stay minutes long;
+// pass BenchmarkDotNet's own options (e.g. --job default, --filter *Gemm*) to change that.
+var config = DefaultConfig.Instance
+    .AddJob(Job.Default.WithLaunchCount(1).WithWarmupCount(3).WithIterationCount(9).AsDefault())
+    .AddDiagnoser(MemoryDiagnoser.Default)
+    .AddColumn(new GflopsColumn());
+BenchmarkSwitcher.FromAssembly(typeof(GflopsColumn).Assembly).Run(args, config);

@@ -1,0 +1,64 @@
+namespace Mlp.Kernels;
+
+// Compile-time tile sizes: the JIT specialises a generic tile method for each struct argument and folds
+// these constants, so one method body yields every row count and column width without dead registers.
+
+/// <summary>How many rows of C a register tile computes.</summary>
+internal interface ITileRows
+{
+    static abstract int Count { get; }
+}
+
+/// <summary>How many columns a broadcast tile computes: one or two full vectors, or one masked vector.</summary>
+internal interface ITileColumns
+{
+    static abstract int Vectors { get; }
+
+    static abstract bool Masked { get; }
+}
+
+internal readonly struct Rows1 : ITileRows
+{
+    public static int Count => 1;
+}
+
+internal readonly struct Rows2 : ITileRows
+{
+    public static int Count => 2;
+}
+
+internal readonly struct Rows3 : ITileRows
+{
+    public static int Count => 3;
+}
+
+internal readonly struct Rows4 : ITileRows
+{
+    public static int Count => 4;
+}
+
+internal readonly struct Rows5 : ITileRows
+{
+    public static int Count => 5;
+}
+
+internal readonly struct TwoVectors : ITileColumns
+{
+    public static int Vectors => 2;
+
+    public static bool Masked => false;
+}
+
+internal readonly struct OneVector : ITileColumns
+{
+    public static int Vectors => 1;
+
+    public static bool Masked => false;
+}
+
+internal readonly struct MaskedVector : ITileColumns
+{
+    public static int Vectors => 1;
+
+    public static bool Masked => true;
+}

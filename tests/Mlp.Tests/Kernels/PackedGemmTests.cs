@@ -1,0 +1,52 @@
+using Mlp.Kernels;
+
+namespace Mlp.Tests.Kernels;
+
+/// <summary>
+/// The packed broadcast path (large products) against the reference, and bit for bit against the unpacked
+/// path: several blocks of k and of rows, partial tiles at both edges, with and without a bias.
+/// Runs alone because it overrides the process-wide packing rule.
+/// </summary>
+[Collection(KernelWorkerCollection.Name)]
+public class PackedGemmTests
+{
+    public static TheoryData<int, int, int> Shapes => new()
+    {
+        { 5, 16, 1 }, { 7, 33, 300 }, { 243, 35, 513 }, { 12, 16, 600 }, { 481, 17, 40 }, { 50, 784, 50 }, { 784, 50, 50 }, { 11, 100, 257 },
+    };
+
+    [Theory]
+    [MemberData(nameof(Shapes))]
+    public void Packed_products_match_the_reference_and_the_unpacked_bits(int m, int n, int k)
+    {
+        if (!GemmAvx2.IsSupported)
+            return;
+        float[] a = GemmReference.Random(m * k, 61), at = GemmReference.Random(k * m, 62), b = GemmReference.Random(k * n, 63);
+        float[] w = GemmReference.Random(n * 7, 64), bias = GemmReference.Random(n, 65);
+        float[] h = GemmReference.Random(m * 7, 66);
+        float[][] packed = Products(packed: true), unpacked = Products(packed: false);
+        for (int i = 0; i < packed.Length; i++)
+            GemmReference.AssertBitIdentical(unpacked[i], packed[i], $"product {i} of {m}×{n}×{k}");
+        GemmReference.AssertClose(GemmReference.Multiply(a, k, 1, b, m, n, k), packed[0], k, "A·B");
+        GemmReference.AssertClose(GemmReference.Multiply(at, 1, m, b, m, n, k), packed[1], k, "Aᵀ·B");
+        GemmReference.AssertClose(GemmReference.MultiplyTransposed(h, w, bias, m, n, 7), packed[2], 7, "H·Wᵀ + bias");
+
+        float[][] Products(bool packed)
+        {
+            GemmAvx2.PackedOverride = packed ? 1 : -1;
+            try
+            {
+                float[] c1 = new float[m * n], c2 = new float[m * n], c3 = new float[m * n];
+                Gemm.Multiply(a, k, 1, b, c1, m, n, k);
+                Gemm.Multiply(at, 1, m, b, c2, m, n, k);
+                // k = 7 and m ≥ 8 transposes W and runs the broadcast kernel with the bias.
+                AffineKernel.Forward(h, w, bias, c3, m, 7, n);
+                return [c1, c2, c3];
+            }
+            finally
+            {
+                GemmAvx2.PackedOverride = 0;
+            }
+        }
+    }
+}
