@@ -1,5 +1,6 @@
 using Mlp.Examples.Exercises;
 using Mlp.Examples.Options;
+using Mlp.Kernels;
 using Mlp.Training;
 
 namespace Mlp.Examples;
@@ -19,8 +20,10 @@ public static class ExamplesApp
         ExampleOptions? options = OptionsParser.Parse(args, console.Out, console.Error, out int exitCode);
         if (options is null)
             return exitCode;
+        int previousThreads = KernelThreads.Count;
         try
         {
+            KernelThreads.Count = Math.Min(options.Threads, KernelThreads.Max);
             return NotebookRun.Execute(options, console);
         }
         catch (Exception e) when (e is IOException or InvalidDataException or UnauthorizedAccessException or TrainingDivergedException)
@@ -28,6 +31,10 @@ public static class ExamplesApp
             // Bad data files, full or read-only disks and learning rates too large to train are the user's to fix: one line, no stack trace.
             console.Error.WriteLine($"error: {e.Message.ReplaceLineEndings(" ")}");
             return FailureExitCode;
+        }
+        finally
+        {
+            KernelThreads.Count = previousThreads;
         }
     }
 }

@@ -48,8 +48,12 @@ public sealed record ExampleOptions
     /// <summary>The Adam learning rate of exercises 2 to 4 (<c>--lr</c>).</summary>
     public double AdamLearningRate { get; init; } = 1e-3;
 
-    /// <summary>Threads for PCA's covariance (<c>--threads</c>), at least 1; the training kernels choose their own threading.</summary>
-    public int Threads { get; init; } = Environment.ProcessorCount;
+    /// <summary>
+    /// Threads (<c>--threads</c>, at least 1) for the training kernels (which use at most
+    /// <see cref="Mlp.Kernels.KernelThreads.Max"/>) and PCA's covariance. Results are bit-identical for any count; the
+    /// default is 1 because a second thread slowed the batch-50 training steps on a shared 2-core machine.
+    /// </summary>
+    public int Threads { get; init; } = 1;
 
     /// <summary>The folder holding MNIST's gzipped IDX files (<c>--data-dir</c>).</summary>
     public string DataDirectory { get; init; } = DefaultDataDirectory;

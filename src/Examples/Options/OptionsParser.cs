@@ -33,7 +33,7 @@ public static class OptionsParser
         var maxBatches = new Option<int?>("--max-batches") { Description = "At most this many batches per epoch, on the first max-batches × batch-size images (smoke tests)" };
         var lr1 = new Option<double>("--lr1") { Description = "Exercise 1's gradient-descent learning rate", DefaultValueFactory = _ => defaults.GradientDescentLearningRate };
         var lr = new Option<double>("--lr") { Description = "Adam learning rate of exercises 2 to 4", DefaultValueFactory = _ => defaults.AdamLearningRate };
-        var threads = new Option<int>("--threads") { Description = "Threads for PCA's covariance", DefaultValueFactory = _ => defaults.Threads };
+        var threads = new Option<int>("--threads") { Description = "Threads for the training kernels (at most 2) and PCA's covariance; results are identical for any count", DefaultValueFactory = _ => defaults.Threads };
         var dataDirectory = new Option<string>("--data-dir") { Description = "Folder holding MNIST's gzipped IDX files", DefaultValueFactory = _ => defaults.DataDirectory };
         var pcaComponents = new Option<int>("--pca-components") { Description = "Principal components kept by the PCA part", DefaultValueFactory = _ => defaults.PcaComponents };
 
