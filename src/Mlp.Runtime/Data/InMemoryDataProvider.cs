@@ -1,5 +1,7 @@
 using System.Collections.Immutable;
 
+using Mlp.Kernels;
+
 namespace Mlp.Data;
 
 /// <summary>
@@ -142,6 +144,8 @@ public class InMemoryDataProvider : DataProvider
         }
 
         _currentBatch++;
+        if (_currentBatch < NumBatches)
+            PrefetchNextBatch();
         batch = new DataBatch(_batchInputs, _batchTargets, _batchLabels, indices, BatchSize);
         return true;
     }
@@ -193,8 +197,22 @@ public class InMemoryDataProvider : DataProvider
             Random.Shuffle(_order.AsSpan());
     }
 
+    // The next batch's rows are scattered over the whole data set (far larger than the caches): ask for them now, so
+    // that they arrive while the caller trains on this batch instead of stalling the next gather on memory.
+    private void PrefetchNextBatch()
+    {
+        ReadOnlySpan<int> next = _order.AsSpan(_currentBatch * BatchSize, BatchSize);
+        RowPrefetch.Rows(_inputs.Span, InputDim, next);
+        if (!_targetsAreInputs)
+            RowPrefetch.Rows(_targets.Span, TargetDim, next);
+        if (_batchLabels.Length != 0)
+            RowPrefetch.Rows(_labels.Span, 1, next);
+    }
+
     private static void Gather(ReadOnlySpan<float> source, int width, ReadOnlySpan<int> rows, Span<float> destination)
     {
+        if (SharedGather.TryRun(source, width, rows, destination))
+            return;
         for (int r = 0; r < rows.Length; r++)
             source.Slice(rows[r] * width, width).CopyTo(destination.Slice(r * width, width));
     }

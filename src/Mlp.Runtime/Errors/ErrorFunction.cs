@@ -42,8 +42,13 @@ public abstract class ErrorFunction : IError
     {
         int width = ErrorGuard.RowWidth(outputs.Length, targets.Length, batchSize);
         ErrorGuard.GradientLength(outputs.Length, gradsWrtOutputs.Length);
-        WriteGradient(outputs, targets, gradsWrtOutputs, width, batchSize);
+        if (!IsElementwise || !SharedGradient.TryRun(this, outputs, targets, gradsWrtOutputs, batchSize))
+            WriteGradient(outputs, targets, gradsWrtOutputs, width, batchSize);
     }
+
+    /// <summary>Writes the gradient of a part of the batch cut at a multiple of 64 values: elementwise errors only.</summary>
+    internal void WriteGradientPiece(ReadOnlySpan<float> outputs, ReadOnlySpan<float> targets, Span<float> gradsWrtOutputs, int batchSize) =>
+        WriteGradient(outputs, targets, gradsWrtOutputs, outputs.Length, batchSize);
 
     /// <summary>The error's class name, as the course's <c>__repr__</c>.</summary>
     public override string ToString() => GetType().Name;

@@ -63,17 +63,32 @@ public static class AffineKernel
     /// Writes the column sums of the row-major <paramref name="matrix"/> into <paramref name="sums"/>, each
     /// summed over the rows in order. Four vectors of columns at a time stay in registers down the rows.
     /// </summary>
-    public static void SumRows(ReadOnlySpan<float> matrix, Span<float> sums, int width)
+    public static unsafe void SumRows(ReadOnlySpan<float> matrix, Span<float> sums, int width)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(width);
         if (matrix.Length % width != 0)
             throw new ArgumentException($"Expected whole rows of {width} values but got {matrix.Length}.", nameof(matrix));
         Gemm.CheckLength(sums.Length, width, nameof(sums));
-        int rows = matrix.Length / width, w = Vector<float>.Count;
-        ref float m0 = ref MemoryMarshal.GetReference(matrix);
-        ref float s0 = ref MemoryMarshal.GetReference(sums);
-        int j = 0;
-        for (; j + 4 * w <= width; j += 4 * w)
+        int rows = matrix.Length / width;
+        fixed (float* m = matrix, s = sums)
+        {
+            // A wide matrix is cut into the column halves every other kernel uses (see FeatureSplit).
+            var job = new SumRowsJob(m, s, rows, width);
+            if (FeatureSplit.IsWide(width) && KernelWorker.ShouldShare((long)rows * width))
+                KernelWorker.RunShared(ref job);
+            else
+                SumColumns(m, s, rows, width, 0, width);
+        }
+    }
+
+    // Column sums of columns j0..j1 (each over the rows in order, vector lanes and scalars alike).
+    private static unsafe void SumColumns(float* matrix, float* sums, int rows, int width, int j0, int j1)
+    {
+        int w = Vector<float>.Count;
+        ref float m0 = ref Unsafe.AsRef<float>(matrix);
+        ref float s0 = ref Unsafe.AsRef<float>(sums);
+        int j = j0;
+        for (; j + 4 * w <= j1; j += 4 * w)
         {
             Vector<float> t0 = default, t1 = default, t2 = default, t3 = default;
             ref float column = ref Unsafe.Add(ref m0, j);
@@ -90,19 +105,32 @@ public static class AffineKernel
             t2.StoreUnsafe(ref s0, (nuint)(j + 2 * w));
             t3.StoreUnsafe(ref s0, (nuint)(j + 3 * w));
         }
-        for (; j + w <= width; j += w)
+        for (; j + w <= j1; j += w)
         {
             Vector<float> t = default;
             for (int r = 0; r < rows; r++)
                 t += Vector.LoadUnsafe(ref m0, (nuint)(r * width + j));
             t.StoreUnsafe(ref s0, (nuint)j);
         }
-        for (; j < width; j++)
+        for (; j < j1; j++)
         {
             float t = 0f;
             for (int r = 0; r < rows; r++)
                 t += Unsafe.Add(ref m0, r * width + j);
             Unsafe.Add(ref s0, j) = t;
+        }
+    }
+
+    private readonly unsafe struct SumRowsJob(float* matrix, float* sums, int rows, int width) : ISharedJob
+    {
+        public int Parts => 2;
+
+        public uint WorkerParts => 0b10;
+
+        public void Run(int part, object? target)
+        {
+            int split = FeatureSplit.At(width);
+            SumColumns(matrix, sums, rows, width, part == 0 ? 0 : split, part == 0 ? split : width);
         }
     }
 

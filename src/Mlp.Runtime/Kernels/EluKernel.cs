@@ -6,10 +6,23 @@ namespace Mlp.Kernels;
 /// <summary>The exponential linear layer: <c>y = x</c> for positive x, else <c>alpha · (exp(x) − 1)</c>.</summary>
 public static class EluKernel
 {
+    // Work per element in multiply-adds of a matrix product, for the decision to share (see SharedElementwise).
+    private const int ForwardCost = 24;
+    private const int BackwardCost = 4;
+
     /// <summary><c>outputs = inputs &gt; 0 ? inputs : alpha · (exp(inputs) − 1)</c>.</summary>
-    public static void Forward(ReadOnlySpan<float> inputs, Span<float> outputs, float alpha)
+    public static unsafe void Forward(ReadOnlySpan<float> inputs, Span<float> outputs, float alpha)
     {
         ElementwiseGuard.SameLength(inputs.Length, outputs.Length, nameof(outputs));
+        if (!SharedElementwise.TryRun(&ForwardPart, ForwardCost, inputs, outputs, scalar: alpha))
+            ForwardCore(inputs, outputs, alpha);
+    }
+
+    private static unsafe void ForwardPart(float* p0, float* p1, float* p2, float* p3, int length, float scalar) =>
+        ForwardCore(SharedElementwise.In(p0, length), SharedElementwise.Out(p1, length), scalar);
+
+    private static void ForwardCore(ReadOnlySpan<float> inputs, Span<float> outputs, float alpha)
+    {
         ref float x = ref MemoryMarshal.GetReference(inputs);
         ref float y = ref MemoryMarshal.GetReference(outputs);
         int n = inputs.Length, w = Vector<float>.Count, i = 0;
@@ -20,11 +33,20 @@ public static class EluKernel
     }
 
     /// <summary><c>gradsWrtInputs = inputs &gt; 0 ? gradsWrtOutputs : gradsWrtOutputs · (outputs + alpha)</c>, as in the course.</summary>
-    public static void Backward(ReadOnlySpan<float> inputs, ReadOnlySpan<float> outputs, ReadOnlySpan<float> gradsWrtOutputs, Span<float> gradsWrtInputs, float alpha)
+    public static unsafe void Backward(ReadOnlySpan<float> inputs, ReadOnlySpan<float> outputs, ReadOnlySpan<float> gradsWrtOutputs, Span<float> gradsWrtInputs, float alpha)
     {
         ElementwiseGuard.SameLength(inputs.Length, outputs.Length, nameof(outputs));
         ElementwiseGuard.SameLength(inputs.Length, gradsWrtOutputs.Length, nameof(gradsWrtOutputs));
         ElementwiseGuard.SameLength(inputs.Length, gradsWrtInputs.Length, nameof(gradsWrtInputs));
+        if (!SharedElementwise.TryRun(&BackwardPart, BackwardCost, inputs, outputs, gradsWrtOutputs, gradsWrtInputs, scalar: alpha))
+            BackwardCore(inputs, outputs, gradsWrtOutputs, gradsWrtInputs, alpha);
+    }
+
+    private static unsafe void BackwardPart(float* p0, float* p1, float* p2, float* p3, int length, float scalar) =>
+        BackwardCore(SharedElementwise.In(p0, length), SharedElementwise.In(p1, length), SharedElementwise.In(p2, length), SharedElementwise.Out(p3, length), scalar);
+
+    private static void BackwardCore(ReadOnlySpan<float> inputs, ReadOnlySpan<float> outputs, ReadOnlySpan<float> gradsWrtOutputs, Span<float> gradsWrtInputs, float alpha)
+    {
         ref float x = ref MemoryMarshal.GetReference(inputs);
         ref float y = ref MemoryMarshal.GetReference(outputs);
         ref float g = ref MemoryMarshal.GetReference(gradsWrtOutputs);

@@ -25,6 +25,9 @@ public static unsafe class Gemm
     private static float[]? t_transposed;
 
     [ThreadStatic]
+    private static float[]? t_partial;
+
+    [ThreadStatic]
     private static bool t_portable;
 
     /// <summary>Whether this thread's products use the portable path even where AVX2 is available (tests).</summary>
@@ -111,13 +114,36 @@ public static unsafe class Gemm
     internal static GemmForm FormOfMultiply(int m, int n, int k, int aColStride) =>
         aColStride == 1 && n % 8 != 0 && k >= DotMinK && m >= TransposeMinRows ? GemmForm.TransposeThenDot : GemmForm.Broadcast;
 
-    // Shares the job with the worker when allowed and worthwhile; the partition depends on the shape only.
+    // Shares the job with the worker when allowed and worthwhile; the partition depends on the shape only. A product
+    // that sums in halves (GemmJob.SumsInHalves) always does, on one thread as on two.
     private static void Execute(ref GemmJob job)
     {
-        if (KernelThreads.Effective > 1 && job.MultiplyAdds >= KernelThreads.MinParallelWork && job.PlanSplit())
+        if (GemmJob.SumsInHalves(job.Form, job.N, job.K))
+        {
+            fixed (float* partial = PartialScratch(job.M * job.N))
+            {
+                job.Partial = partial;
+                job.PlanSplit();
+                if (KernelWorker.ShouldShare(job.MultiplyAdds))
+                    KernelWorker.RunShared(ref job);
+                else
+                    KernelWorker.RunHere(ref job);
+                job.Combine();
+            }
+        }
+        else if (KernelWorker.ShouldShare(job.MultiplyAdds) && job.PlanSplit())
             KernelWorker.RunShared(ref job);
         else
             job.Run(-1);
+    }
+
+    // Per calling thread, grown to the largest product seen and then reused: no allocation once warm.
+    private static Span<float> PartialScratch(int length)
+    {
+        float[]? buffer = t_partial;
+        if (buffer is null || buffer.Length < length)
+            t_partial = buffer = new float[length];
+        return buffer.AsSpan(0, length);
     }
 
     // Per calling thread, grown to the largest Bᵀ seen and then reused: no allocation once warm.

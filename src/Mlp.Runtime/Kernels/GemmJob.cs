@@ -1,3 +1,6 @@
+using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
+
 namespace Mlp.Kernels;
 
 /// <summary>Which loop nest computes a product (see <see cref="GemmAvx2"/>).</summary>
@@ -20,11 +23,19 @@ internal enum GemmForm
 }
 
 /// <summary>
-/// One matrix product over pinned memory, and its fixed partition into two parts: whole rows or whole
-/// columns of C, chosen from the shape alone. Each element is computed by one part with the same
-/// operations as by one thread, so the parts' results are bit-identical to a single-threaded run.
+/// One matrix product over pinned memory, and its fixed partition into two parts, chosen from the shape alone: whole
+/// rows or whole columns of C, or (<see cref="SplitK"/>) the two halves of the sum over k. Rows and columns: each
+/// element is computed by one part with the same operations as by one thread. Halves of k: the product is always
+/// computed as two partial sums added at the end, on one thread as on two. Either way the bits do not depend on the
+/// thread count.
 /// </summary>
-internal unsafe struct GemmJob
+/// <remarks>
+/// On a machine whose cores sit far apart (the 2-core VM this was tuned on), a write to a cache line the other core has
+/// read costs several times the write itself, and so does working either side of a boundary inside a row (the hardware
+/// prefetchers pull in the other thread's lines). So the partition keeps each thread on one contiguous block of every
+/// large buffer across a training step: see <see cref="PlanSplit"/> and <see cref="ParameterSplit"/>.
+/// </remarks>
+internal unsafe struct GemmJob : ISharedJob
 {
     public GemmForm Form;
     public bool Portable;
@@ -47,46 +58,112 @@ internal unsafe struct GemmJob
     /// <summary>The Transpose forms only: room for Bᵀ.</summary>
     public float* TransposedB;
 
+    /// <summary>With <see cref="SplitK"/>: room for the second partial sum, m × n.</summary>
+    public float* Partial;
+
     public int M;
     public int N;
     public int K;
 
-    /// <summary>Where part 1 starts (0 when the job runs whole), along the columns or the rows.</summary>
+    /// <summary>Where part 1 starts (0 when the job runs whole), along the columns, the rows or k.</summary>
     public int Split;
     public bool SplitColumns;
 
+    /// <summary>The sum over k is cut at <see cref="Split"/> into two partial sums, added by <see cref="Combine"/>.</summary>
+    public bool SplitK;
+
     public readonly long MultiplyAdds => (long)M * N * K;
 
+    /// <summary>Two once a split is planned.</summary>
+    public readonly int Parts => 2;
+
+    /// <summary>The worker takes part 1 (the second block of rows, columns or k).</summary>
+    public readonly uint WorkerParts => 0b10;
+
+    /// <summary>The fewest rows of C split between threads by rows.</summary>
+    public const int MinSplitRows = 10;
+
     /// <summary>
-    /// Picks where the second part starts, aligned to the tiles so both parts run whole tiles; false when
-    /// the shape is too small to share. Depends only on the form and the shape.
+    /// Whether the product is computed as two partial sums over k: an input gradient <c>dY·W</c> that sums over a wide
+    /// output dimension into a narrow input dimension (a decoder's, 784 → 50). Split by rows or columns, each thread
+    /// would read all of W and of dY; split along k, each reads only the half of W whose rows its core updates and the
+    /// half of dY it computed. Depends only on the form and the shape, never on the thread count.
+    /// </summary>
+    public static bool SumsInHalves(GemmForm form, int n, int k) =>
+        form == GemmForm.TransposeThenDot && FeatureSplit.IsWide(k) && !FeatureSplit.IsWide(n);
+
+    /// <inheritdoc cref="ISharedJob.Run"/>
+    public readonly void Run(int part, object? target) => Run(part);
+
+    /// <summary>
+    /// Picks where the second part starts; false when the shape is too small to share (a product that sums in halves
+    /// always has its split). Depends only on the form and the shape. Each thread keeps one contiguous block of the
+    /// large buffers across a training step (see <see cref="ParameterSplit"/>): a weight gradient splits its rows (the
+    /// weights' output units); a forward product splits its columns (the same output units) when they are wide or
+    /// the batch is small, its rows (examples) otherwise.
     /// </summary>
     public bool PlanSplit()
     {
+        if (SumsInHalves(Form, N, K))
+        {
+            SplitK = true;
+            Split = FeatureSplit.At(K);
+            return true;
+        }
+        bool weightGradient = Form == GemmForm.Broadcast && AColStride != 1;
+        if (weightGradient && M >= MinSplitRows)
+            return SplitByRows(ParameterSplit.RowSplit(M));
+        if (FeatureSplit.IsWide(N) && !weightGradient)
+            return SplitByColumns(FeatureSplit.At(N), Form is GemmForm.Dot or GemmForm.TransposeThenDot ? 8 : 16);
         switch (Form)
         {
-            case GemmForm.Dot when M >= 10:
-            case GemmForm.Broadcast when M >= 10:
-                SplitColumns = false;
-                Split = Half(M, 5);
-                return true;
+            case GemmForm.Dot when FeatureSplit.IsWide(K) && M < FeatureSplit.MinWide && N >= 16:
+                // An encoder's forward product at a training batch: split its output units, as its weights are split.
+                return SplitByColumns(HalfOf(N, 2), 2);
+            case GemmForm.Dot when M >= MinSplitRows:
+            case GemmForm.Broadcast when M >= MinSplitRows:
+                return SplitByRows(HalfOf(M, 5));
             case GemmForm.Dot or GemmForm.TransposeThenDot when N >= 16:
                 // The Transpose forms split columns only: each part transposes just the columns it computes.
-                SplitColumns = true;
-                Split = Half(N, 8);
-                return true;
+                return SplitByColumns(HalfOf(N, 8), 8);
             case GemmForm.Broadcast or GemmForm.TransposeThenBroadcast when N >= 32:
-                SplitColumns = true;
-                Split = Half(N, 16);
-                return true;
+                return SplitByColumns(HalfOf(N, 16), 16);
             default:
                 return false;
         }
     }
 
-    /// <summary>Runs part 0 or 1 of the planned split, or the whole product when <paramref name="part"/> is −1.</summary>
+    /// <summary>About half of <paramref name="length"/>, a multiple of <paramref name="align"/>, leaving both parts non-empty.</summary>
+    public static int HalfOf(int length, int align) =>
+        Math.Clamp((int)Math.Round(length / (2.0 * align)) * align, align, length - 1);
+
+    private bool SplitByRows(int split)
+    {
+        SplitColumns = false;
+        Split = split;
+        return split > 0 && split < M;
+    }
+
+    // Columns at `split`, which must leave whole tiles of `align` columns on the left to be worth sharing.
+    private bool SplitByColumns(int split, int align)
+    {
+        SplitColumns = true;
+        Split = split;
+        return split >= align && split < N;
+    }
+
+    /// <summary>Runs part 0 or 1 of the planned split, or the whole product when <paramref name="part"/> is −1 (never for <see cref="SplitK"/>).</summary>
     public readonly void Run(int part)
     {
+        if (SplitK)
+        {
+            // Part 0 sums p < Split straight into C, part 1 the rest into Partial; neither adds the bias.
+            if (part == 0)
+                Compute(0, M, 0, N, 0, Split, C, Ldc, null);
+            else
+                Compute(0, M, 0, N, Split, K, Partial, N, null);
+            return;
+        }
         int r0 = 0, r1 = M, c0 = 0, c1 = N;
         if (part == 0)
         {
@@ -96,64 +173,88 @@ internal unsafe struct GemmJob
         {
             if (SplitColumns) c0 = Split; else r0 = Split;
         }
-        Compute(r0, r1, c0, c1);
+        Compute(r0, r1, c0, c1, 0, K, C, Ldc, Bias);
     }
 
-    private readonly void Compute(int r0, int r1, int c0, int c1)
+    /// <summary>After both parts of a <see cref="SplitK"/> product: <c>C = (C + Partial) + bias</c>, in that order.</summary>
+    public readonly void Combine()
     {
-        int rows = r1 - r0, columns = c1 - c0;
-        float* a = A + (nint)r0 * ARowStride;
-        float* c = C + (nint)r0 * Ldc + c0;
-        float* bias = Bias == null ? null : Bias + c0;
+        for (int i = 0; i < M; i++)
+        {
+            float* c = C + (nint)i * Ldc;
+            float* partial = Partial + (nint)i * N;
+            int j = 0;
+            if (!Portable && Avx.IsSupported)
+            {
+                for (; j + 8 <= N; j += 8)
+                {
+                    Vector256<float> sum = Avx.Add(Avx.LoadVector256(c + j), Avx.LoadVector256(partial + j));
+                    if (Bias != null)
+                        sum = Avx.Add(sum, Avx.LoadVector256(Bias + j));
+                    Avx.Store(c + j, sum);
+                }
+            }
+            for (; j < N; j++)
+            {
+                float sum = c[j] + partial[j];
+                c[j] = Bias != null ? sum + Bias[j] : sum;
+            }
+        }
+    }
+
+    // Rows r0..r1, columns c0..c1 of the sum over p0..p1, into `c` (C's element (i, j) at c[i·ldc + j]).
+    private readonly void Compute(int r0, int r1, int c0, int c1, int p0, int p1, float* cOut, int ldc, float* biasIn)
+    {
+        int rows = r1 - r0, columns = c1 - c0, depth = p1 - p0;
+        float* a = A + (nint)r0 * ARowStride + (nint)p0 * AColStride;
+        float* c = cOut + (nint)r0 * ldc + c0;
+        float* bias = biasIn == null ? null : biasIn + c0;
         switch (Form)
         {
             case GemmForm.Dot:
-                float* bt = B + (nint)c0 * Ldb;
+                float* bt = B + (nint)c0 * Ldb + p0;
                 if (Portable)
-                    GemmPortable.Dot(a, ARowStride, bt, Ldb, c, Ldc, bias, rows, columns, K);
+                    GemmPortable.Dot(a, ARowStride, bt, Ldb, c, ldc, bias, rows, columns, depth);
                 else
-                    GemmAvx2.Dot(a, ARowStride, bt, Ldb, c, Ldc, bias, rows, columns, K);
+                    GemmAvx2.Dot(a, ARowStride, bt, Ldb, c, ldc, bias, rows, columns, depth);
                 break;
             case GemmForm.Broadcast:
+                float* b = B + (nint)p0 * Ldb + c0;
                 if (Portable)
-                    GemmPortable.Broadcast(a, ARowStride, AColStride, B + c0, Ldb, c, Ldc, bias, rows, columns, K);
+                    GemmPortable.Broadcast(a, ARowStride, AColStride, b, Ldb, c, ldc, bias, rows, columns, depth);
                 else
-                    GemmAvx2.Broadcast(a, ARowStride, AColStride, B + c0, Ldb, c, Ldc, bias, rows, columns, K);
+                    GemmAvx2.Broadcast(a, ARowStride, AColStride, b, Ldb, c, ldc, bias, rows, columns, depth);
                 break;
             case GemmForm.TransposeThenBroadcast:
-                // B (n, k) → P (k, n), P's columns c0..c1 only.
+                // B (n, k) → P (k, n), P's columns c0..c1 only (never split along k).
                 float* source = B + (nint)c0 * Ldb;
                 float* transposed = TransposedB + c0;
                 if (Portable)
                 {
                     GemmPortable.Transpose(source, Ldb, transposed, N, columns, K);
-                    GemmPortable.Broadcast(a, ARowStride, 1, transposed, N, c, Ldc, bias, rows, columns, K);
+                    GemmPortable.Broadcast(a, ARowStride, 1, transposed, N, c, ldc, bias, rows, columns, K);
                 }
                 else
                 {
                     GemmAvx2.Transpose(source, Ldb, transposed, N, columns, K);
-                    GemmAvx2.Broadcast(a, ARowStride, 1, transposed, N, c, Ldc, bias, rows, columns, K);
+                    GemmAvx2.Broadcast(a, ARowStride, 1, transposed, N, c, ldc, bias, rows, columns, K);
                 }
                 break;
             case GemmForm.TransposeThenDot:
-                // B (k, n) → P (n, k), P's rows c0..c1 only.
-                source = B + c0;
-                transposed = TransposedB + (nint)c0 * K;
+                // B (k, n) → P (n, k), P's rows c0..c1 and columns p0..p1 only.
+                source = B + (nint)p0 * Ldb + c0;
+                transposed = TransposedB + (nint)c0 * K + p0;
                 if (Portable)
                 {
-                    GemmPortable.Transpose(source, Ldb, transposed, K, K, columns);
-                    GemmPortable.Dot(a, ARowStride, transposed, K, c, Ldc, bias, rows, columns, K);
+                    GemmPortable.Transpose(source, Ldb, transposed, K, depth, columns);
+                    GemmPortable.Dot(a, ARowStride, transposed, K, c, ldc, bias, rows, columns, depth);
                 }
                 else
                 {
-                    GemmAvx2.Transpose(source, Ldb, transposed, K, K, columns);
-                    GemmAvx2.Dot(a, ARowStride, transposed, K, c, Ldc, bias, rows, columns, K);
+                    GemmAvx2.Transpose(source, Ldb, transposed, K, depth, columns);
+                    GemmAvx2.Dot(a, ARowStride, transposed, K, c, ldc, bias, rows, columns, depth);
                 }
                 break;
         }
     }
-
-    // About half of length, a multiple of align, leaving both parts non-empty.
-    private static int Half(int length, int align) =>
-        Math.Clamp((int)Math.Round(length / (2.0 * align)) * align, align, length - 1);
 }

@@ -24,6 +24,9 @@ public sealed class AdaGradLearningRule : LearningRule
     protected override int StateBufferCount => 1;
 
     /// <inheritdoc />
+    protected override bool IsElementwise => true;
+
+    /// <inheritdoc />
     protected override void UpdateRange(Span<float> values, ReadOnlySpan<float> gradients, int offset)
     {
         Span<float> sums = StateSlice(0, offset, values.Length);

@@ -47,6 +47,9 @@ public sealed class AdamLearningRule : LearningRule
         _alpha = (float)(LearningRate * Math.Sqrt(1.0 - Math.Pow(Beta2, step)) / (1.0 - Math.Pow(Beta1, step)));
 
     /// <inheritdoc />
+    protected override bool IsElementwise => true;
+
+    /// <inheritdoc />
     protected override void UpdateRange(Span<float> values, ReadOnlySpan<float> gradients, int offset)
     {
         Span<float> moms1 = StateSlice(0, offset, values.Length), moms2 = StateSlice(1, offset, values.Length);

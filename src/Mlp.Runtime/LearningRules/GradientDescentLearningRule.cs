@@ -12,6 +12,9 @@ public sealed class GradientDescentLearningRule(double learningRate = 1e-3) : Le
     protected override int StateBufferCount => 0;
 
     /// <inheritdoc />
+    protected override bool IsElementwise => true;
+
+    /// <inheritdoc />
     protected override void UpdateRange(Span<float> values, ReadOnlySpan<float> gradients, int offset)
     {
         float lr = (float)LearningRate;

@@ -1,3 +1,5 @@
+using Mlp.Kernels;
+
 namespace Mlp.LearningRules;
 
 /// <summary>
@@ -14,6 +16,7 @@ public abstract class LearningRule
     private double _learningRate;
     private IModel? _model;
     private UnfrozenRanges? _ranges;
+    private ParameterSplit? _split;
     private float[][] _state = [];
 
     /// <summary>Sets the initial learning rate.</summary>
@@ -50,6 +53,7 @@ public abstract class LearningRule
         if (model.AllGradients.Length != length)
             throw new ArgumentException($"The model has {length} parameter values but {model.AllGradients.Length} gradients; they must match.", nameof(model));
         _ranges = new UnfrozenRanges(model.Parameters);
+        _split = new ParameterSplit(model.Parameters);
         _state = new float[StateBufferCount][];
         for (int i = 0; i < _state.Length; i++)
             _state[i] = new float[length];
@@ -68,10 +72,17 @@ public abstract class LearningRule
         PrepareStep(step);
         Span<float> values = model.AllValues;
         ReadOnlySpan<float> gradients = model.AllGradients;
+        // With nothing frozen, an elementwise rule can follow the products' division of the parameters between threads.
+        if (IsElementwise && ranges.Count == 1 && ranges.Length(0) == values.Length && SharedUpdate.TryRun(this, _split!))
+        {
+            StepCount = step;
+            return;
+        }
         for (int r = 0; r < ranges.Count; r++)
         {
             int start = ranges.Start(r), length = ranges.Length(r);
-            UpdateRange(values.Slice(start, length), gradients.Slice(start, length), start);
+            if (!IsElementwise || !SharedUpdate.TryRun(this, start, length))
+                UpdateRange(values.Slice(start, length), gradients.Slice(start, length), start);
         }
         StepCount = step;
     }
@@ -114,6 +125,29 @@ public abstract class LearningRule
             state.Buffers[i].Span.CopyTo(_state[i]);
         StepCount = state.StepCount;
         LearningRate = state.LearningRate;
+    }
+
+    /// <summary>
+    /// Whether <see cref="UpdateRange"/> treats every element on its own: each new value and state depends only on the
+    /// value, gradient and state at the same index, and the same vector and scalar code runs for a run wherever it is
+    /// cut at a multiple of 64 elements. Such rules update long runs on two threads when
+    /// <see cref="Kernels.KernelThreads.Count"/> is 2, with the same bits as on one. False unless a rule says so.
+    /// </summary>
+    protected virtual bool IsElementwise => false;
+
+    /// <summary>Updates the parameters <paramref name="start"/> to <paramref name="start"/> + <paramref name="length"/> − 1 (a piece of an unfrozen run).</summary>
+    internal void UpdatePiece(int start, int length)
+    {
+        IModel model = _model!;
+        UpdateRange(model.AllValues.Slice(start, length), model.AllGradients.Slice(start, length), start);
+    }
+
+    /// <summary>Updates the pieces of the parameters that <see cref="ParameterSplit"/> gives thread <paramref name="thread"/>.</summary>
+    internal void UpdateShare(int thread)
+    {
+        ParameterSplit split = _split!;
+        for (int i = 0; i < split.Count(thread); i++)
+            UpdatePiece(split.Start(thread, i), split.Length(thread, i));
     }
 
     /// <summary>Called once per <see cref="UpdateParameters"/> before any range is updated, e.g. for step-dependent factors.</summary>

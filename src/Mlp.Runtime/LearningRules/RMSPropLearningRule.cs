@@ -31,6 +31,9 @@ public sealed class RMSPropLearningRule : LearningRule
     protected override int StateBufferCount => 1;
 
     /// <inheritdoc />
+    protected override bool IsElementwise => true;
+
+    /// <inheritdoc />
     protected override void UpdateRange(Span<float> values, ReadOnlySpan<float> gradients, int offset)
     {
         Span<float> moms2 = StateSlice(0, offset, values.Length);

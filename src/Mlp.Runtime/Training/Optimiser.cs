@@ -5,6 +5,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Mlp.Data;
 using Mlp.Errors;
+using Mlp.Kernels;
 using Mlp.LearningRules;
 using Mlp.Penalties;
 using Mlp.Schedulers;
@@ -24,6 +25,7 @@ public sealed class Optimiser
 {
     private readonly IMonitor[] _monitors;
     private readonly ILogger _logger;
+    private readonly ParameterSplit _split;
     private float[] _gradsWrtOutputs = [];
     private int _evaluationBatchSize = 1000;
     private int _checkpointInterval;
@@ -59,6 +61,7 @@ public sealed class Optimiser
             throw new ArgumentException("Monitor names must be distinct and not 'error'.", nameof(monitors));
         _logger = logger ?? NullLogger.Instance;
         learningRule.Initialise(model);
+        _split = new ParameterSplit(model.Parameters);
     }
 
     /// <summary>The model being trained.</summary>
@@ -188,7 +191,7 @@ public sealed class Optimiser
             Model.Backward(gradsWrtOutputs);
             Penalty?.AddGradients(Model);
             LearningRule.UpdateParameters();
-            if (!AllFinite(Model.AllValues))
+            if (!AllFinite())
                 throw Diverged(epoch, batchIndex);
             batchIndex++;
         }
@@ -333,6 +336,29 @@ public sealed class Optimiser
             $"after the {LearningRule.GetType().Name} update (learning rate {LearningRule.LearningRate}). Try a smaller learning rate.");
     }
 
+    // Each thread checks the parameters it has just updated (see ParameterSplit), so no core reads the other's lines.
+    private unsafe bool AllFinite()
+    {
+        Span<float> values = Model.AllValues;
+        if (!_split.IsDivided || !KernelWorker.ShouldShare(values.Length))
+            return AllFinite(values);
+        int* finite = stackalloc int[2];
+        var job = new FiniteJob(finite);
+        KernelWorker.RunShared(ref job, this);
+        return finite[0] != 0 && finite[1] != 0;
+    }
+
+    private bool AllFinite(int thread)
+    {
+        Span<float> values = Model.AllValues;
+        for (int i = 0; i < _split.Count(thread); i++)
+        {
+            if (!AllFinite(values.Slice(_split.Start(thread, i), _split.Length(thread, i))))
+                return false;
+        }
+        return true;
+    }
+
     // x - x is 0 for finite x and NaN for infinities and NaN, so one vector comparison checks a whole block.
     private static bool AllFinite(ReadOnlySpan<float> values)
     {
@@ -348,6 +374,15 @@ public sealed class Optimiser
         for (; i < values.Length; i++)
             tail += values[i] - values[i];
         return Vector.EqualsAll(accumulated, Vector<float>.Zero) && tail == 0;
+    }
+
+    private readonly unsafe struct FiniteJob(int* finite) : ISharedJob
+    {
+        public int Parts => 2;
+
+        public uint WorkerParts => 0b10;
+
+        public void Run(int part, object? target) => finite[part] = ((Optimiser)target!).AllFinite(part) ? 1 : 0;
     }
 
     private static void CheckDimensions(IModel model, DataProvider data, string argument)

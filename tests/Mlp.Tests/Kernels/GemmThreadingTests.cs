@@ -20,9 +20,9 @@ public class GemmThreadingTests
         string[] names = ["A·Bᵀ + bias", "A·B", "Aᵀ·B"];
         for (int i = 0; i < one.Length; i++)
             GemmReference.AssertBitIdentical(one[i], two[i], $"{path} {names[i]} {m}×{n}×{k}");
-        int shared = CanShare(Gemm.FormOfMultiplyTransposed(m, k), m, n)
-            + CanShare(Gemm.FormOfMultiply(m, n, k, 1), m, n)
-            + CanShare(Gemm.FormOfMultiply(m, n, k, m), m, n);
+        int shared = CanShare(Gemm.FormOfMultiplyTransposed(m, k), m, n, k, 1)
+            + CanShare(Gemm.FormOfMultiply(m, n, k, 1), m, n, k, 1)
+            + CanShare(Gemm.FormOfMultiply(m, n, k, m), m, n, k, m);
         Assert.Equal(shared, KernelWorker.PartsRun - partsBefore);
     }
 
@@ -104,9 +104,9 @@ public class GemmThreadingTests
         return [c1, c2, c3];
     }
 
-    private static int CanShare(GemmForm form, int m, int n)
+    private static int CanShare(GemmForm form, int m, int n, int k, int aColStride)
     {
-        var job = new GemmJob { Form = form, M = m, N = n };
+        var job = new GemmJob { Form = form, M = m, N = n, K = k, AColStride = aColStride };
         return job.PlanSplit() ? 1 : 0;
     }
 
