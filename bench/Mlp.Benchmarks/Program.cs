@@ -4,6 +4,9 @@ using BenchmarkDotNet.Jobs;
 using BenchmarkDotNet.Running;
 using Mlp.Benchmarks;
 
+if (args.Length > 0 && args[0] == EpochCommand.Verb)
+    return EpochCommand.Run(args[1..]);
+
 // A short job by default: the machine is small and shared, so runs must stay minutes long;
 // pass BenchmarkDotNet's own options (e.g. --job default, --filter *Gemm*) to change that.
 var config = DefaultConfig.Instance
@@ -11,3 +14,4 @@ var config = DefaultConfig.Instance
     .AddDiagnoser(MemoryDiagnoser.Default)
     .AddColumn(new GflopsColumn());
 BenchmarkSwitcher.FromAssembly(typeof(GflopsColumn).Assembly).Run(args, config);
+return 0;

@@ -1,0 +1,64 @@
+using Mlp.Data;
+using Mlp.Errors;
+using Mlp.LearningRules;
+using Mlp.Training;
+
+namespace Mlp.Benchmarks;
+
+/// <summary>
+/// One of the notebook's training runs set up as the notebook sets it up: the real MNIST training set (50,000 images)
+/// served in shuffled batches of 50 by the runtime's data provider, the course's error and learning rule, and the
+/// runtime's <see cref="Optimiser"/>. <see cref="RunEpoch"/> is <see cref="Optimiser.DoTrainingEpoch"/>: one pass
+/// over the data, with no statistics.
+/// </summary>
+public sealed class EpochWorkload
+{
+    /// <summary>The batch size of every notebook run.</summary>
+    public const int BatchSize = 50;
+
+    private readonly Optimiser _optimiser;
+
+    private EpochWorkload(string exercise, IModel model, DataProvider train, IError error, LearningRule rule, long multiplyAddsPerExample)
+    {
+        Exercise = exercise;
+        _optimiser = new Optimiser(model, error, rule, train);
+        FlopsPerEpoch = 2.0 * multiplyAddsPerExample * train.NumBatches * train.BatchSize;
+    }
+
+    /// <summary>The exercises this workload can run: <c>ex1</c>, <c>ex2</c> and <c>ex4</c>.</summary>
+    public static IReadOnlyList<string> Exercises { get; } = ["ex1", "ex2", "ex4"];
+
+    /// <summary>The exercise: <c>ex1</c>, <c>ex2</c> or <c>ex4</c>.</summary>
+    public string Exercise { get; }
+
+    /// <summary>Matrix-product FLOPs of one epoch, counted from the shapes (2·m·n·k per product).</summary>
+    public double FlopsPerEpoch { get; }
+
+    /// <summary>
+    /// Sets up <paramref name="exercise"/>: <c>ex1</c> the 784-50-784 linear autoencoder (sum of squared differences,
+    /// SGD at 0.01), <c>ex2</c> the 784-50 ReLU 50-784 sigmoid autoencoder (Adam at 0.001), <c>ex4</c> the 784-50-100-10
+    /// ReLU classifier (softmax cross-entropy, Adam at 0.001).
+    /// </summary>
+    /// <param name="exercise"><c>ex1</c>, <c>ex2</c> or <c>ex4</c>.</param>
+    /// <param name="train">The MNIST training set (<see cref="MnistData.Load"/> of <see cref="MnistSet.Train"/>).</param>
+    /// <exception cref="ArgumentException">The exercise is not one of those.</exception>
+    public static EpochWorkload Create(string exercise, MnistData train)
+    {
+        ArgumentNullException.ThrowIfNull(train);
+        const long autoencoder = 784 * 50 + 50 * 784 + 784 * 50 + 50 * 784 + 50 * 784;
+        const long classifier = 2 * (784 * 50 + 50 * 100 + 100 * 10) + 50 * 100 + 100 * 10;
+        return exercise switch
+        {
+            "ex1" => new(exercise, new LinearAutoencoder(seed: 123), new MnistAutoencoderDataProvider(train, BatchSize, seed: 124),
+                new SumOfSquaredDiffsError(), new GradientDescentLearningRule(0.01), autoencoder),
+            "ex2" => new(exercise, new Autoencoder(seed: 133), new MnistAutoencoderDataProvider(train, BatchSize, seed: 134),
+                new SumOfSquaredDiffsError(), new AdamLearningRule(1e-3), autoencoder),
+            "ex4" => new(exercise, new Classifier(seed: 143), new MnistDataProvider(train, BatchSize, seed: 144),
+                new CrossEntropySoftmaxError(), new AdamLearningRule(1e-3), classifier),
+            _ => throw new ArgumentException($"Unknown exercise '{exercise}': expected one of {string.Join(", ", Exercises)}.", nameof(exercise)),
+        };
+    }
+
+    /// <summary>One training epoch: every batch forward, error gradient, backward and learning-rule update.</summary>
+    public void RunEpoch() => _optimiser.DoTrainingEpoch();
+}
