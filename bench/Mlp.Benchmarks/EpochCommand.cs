@@ -12,7 +12,7 @@ namespace Mlp.Benchmarks;
 /// <c>bench/compare.sh</c> can put them side by side.
 /// </summary>
 /// <remarks>
-/// <c>epoch [--exercise ex1,ex2,ex4] [--threads 1] [--epochs 3] [--warmup 1] [--data-dir DIR]</c>. Warm-up epochs
+/// <c>epoch [--exercise ex1,ex2,ex4,wide] [--threads 1] [--epochs 3] [--warmup 1] [--data-dir DIR]</c>. Warm-up epochs
 /// (untimed) let the JIT finish tiering up; the reported time is the mean of the timed epochs, as in the anchors.
 /// </remarks>
 public static class EpochCommand
@@ -48,6 +48,7 @@ public static class EpochCommand
             for (int e = 0; e < warmup; e++)
                 workload.RunEpoch();
             var seconds = new double[epochs];
+            long pauses = KernelThreads.SharingPauses;
             long allocated = GC.GetAllocatedBytesForCurrentThread();
             for (int e = 0; e < epochs; e++)
             {
@@ -63,11 +64,14 @@ public static class EpochCommand
                 ["exercise"] = exercise,
                 ["epochs"] = epochs,
                 ["warmup_epochs"] = warmup,
-                ["batch_size"] = EpochWorkload.BatchSize,
+                ["batch_size"] = exercise == "wide" ? EpochWorkload.WideBatchSize : EpochWorkload.BatchSize,
+                ["steps_per_epoch"] = workload.StepsPerEpoch,
+                ["seconds_per_step"] = Math.Round(mean / workload.StepsPerEpoch, 7),
                 ["threads"] = KernelThreads.Count,
                 ["train_seconds_per_epoch"] = Math.Round(mean, 4),
                 ["gflops"] = Math.Round(workload.FlopsPerEpoch / mean / 1e9, 1),
                 ["allocated_bytes_per_epoch"] = allocated / epochs,
+                ["sharing_pauses"] = KernelThreads.SharingPauses - pauses,
                 ["epoch_seconds"] = seconds.Select(s => Math.Round(s, 4)).ToArray(),
             };
             Console.WriteLine(JsonSerializer.Serialize(line));

@@ -133,19 +133,22 @@ public class InMemoryDataProvider : DataProvider
         }
 
         ReadOnlySpan<int> indices = _order.AsSpan(_currentBatch * BatchSize, BatchSize);
-        Gather(_inputs.Span, InputDim, indices, _batchInputs);
+        _currentBatch++;
+        // The next batch's rows are scattered over the whole data set (far larger than the caches): each row of it is
+        // asked for while a row of this batch is copied, so that it arrives during this step's training instead of
+        // stalling the next gather on memory.
+        ReadOnlySpan<int> next = _currentBatch < NumBatches ? _order.AsSpan(_currentBatch * BatchSize, BatchSize) : [];
+        Gather(_inputs.Span, InputDim, indices, next, _batchInputs);
         if (!_targetsAreInputs)
-            Gather(_targets.Span, TargetDim, indices, _batchTargets);
+            Gather(_targets.Span, TargetDim, indices, next, _batchTargets);
         if (_batchLabels.Length != 0)
         {
             ReadOnlySpan<int> labels = _labels.Span;
             for (int r = 0; r < indices.Length; r++)
                 _batchLabels[r] = labels[indices[r]];
+            RowPrefetch.Rows(labels, 1, next);
         }
 
-        _currentBatch++;
-        if (_currentBatch < NumBatches)
-            PrefetchNextBatch();
         batch = new DataBatch(_batchInputs, _batchTargets, _batchLabels, indices, BatchSize);
         return true;
     }
@@ -197,24 +200,12 @@ public class InMemoryDataProvider : DataProvider
             Random.Shuffle(_order.AsSpan());
     }
 
-    // The next batch's rows are scattered over the whole data set (far larger than the caches): ask for them now, so
-    // that they arrive while the caller trains on this batch instead of stalling the next gather on memory.
-    private void PrefetchNextBatch()
+    // Copies rows `rows` of `source` into `destination`, asking for rows `next` (empty, or as many) on the way.
+    private static void Gather(ReadOnlySpan<float> source, int width, ReadOnlySpan<int> rows, ReadOnlySpan<int> next, Span<float> destination)
     {
-        ReadOnlySpan<int> next = _order.AsSpan(_currentBatch * BatchSize, BatchSize);
-        RowPrefetch.Rows(_inputs.Span, InputDim, next);
-        if (!_targetsAreInputs)
-            RowPrefetch.Rows(_targets.Span, TargetDim, next);
-        if (_batchLabels.Length != 0)
-            RowPrefetch.Rows(_labels.Span, 1, next);
-    }
-
-    private static void Gather(ReadOnlySpan<float> source, int width, ReadOnlySpan<int> rows, Span<float> destination)
-    {
-        if (SharedGather.TryRun(source, width, rows, destination))
+        if (SharedGather.TryRun(source, width, rows, next, destination))
             return;
-        for (int r = 0; r < rows.Length; r++)
-            source.Slice(rows[r] * width, width).CopyTo(destination.Slice(r * width, width));
+        SharedGather.Rows(source, width, rows, next, destination, 0, rows.Length);
     }
 
     private static T[] NotNull<T>(T[] array, string name) => array ?? throw new ArgumentNullException(name);

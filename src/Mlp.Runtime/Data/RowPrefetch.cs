@@ -16,20 +16,24 @@ internal static unsafe class RowPrefetch
     public static void Rows<T>(ReadOnlySpan<T> source, int width, ReadOnlySpan<int> rows)
         where T : unmanaged
     {
+        foreach (int row in rows)
+            Row(source, width, row);
+    }
+
+    /// <summary>Asks for every cache line of row <paramref name="row"/> (of <paramref name="width"/> elements) of <paramref name="source"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void Row<T>(ReadOnlySpan<T> source, int width, int row)
+        where T : unmanaged
+    {
         if (!Sse.IsSupported)
             return;
         int rowBytes = width * sizeof(T);
         fixed (T* start = &MemoryMarshal.GetReference(source))
         {
-            byte* bytes = (byte*)start;
-            foreach (int row in rows)
-            {
-                byte* first = bytes + (nint)row * rowBytes;
-                // From the line holding the row's first byte to the one holding its last.
-                nint line = (nint)first & ~(nint)(LineBytes - 1);
-                for (byte* p = (byte*)line; p < first + rowBytes; p += LineBytes)
-                    Sse.Prefetch1(p);
-            }
+            byte* first = (byte*)start + (nint)row * rowBytes;
+            // From the line holding the row's first byte to the one holding its last.
+            for (byte* p = (byte*)((nint)first & ~(nint)(LineBytes - 1)); p < first + rowBytes; p += LineBytes)
+                Sse.Prefetch1(p);
         }
     }
 }

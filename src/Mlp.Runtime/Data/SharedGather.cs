@@ -12,21 +12,36 @@ internal static unsafe class SharedGather
     // A copied element, in multiply-adds of a matrix product (the rows mostly come from memory, not the caches).
     private const int CostPerElement = 4;
 
-    /// <summary>Copies row <c>rows[r]</c> of <paramref name="source"/> to row r of <paramref name="destination"/> on two threads; false when not worthwhile.</summary>
-    public static bool TryRun(ReadOnlySpan<float> source, int width, ReadOnlySpan<int> rows, Span<float> destination)
+    /// <summary>
+    /// Copies row <c>rows[r]</c> of <paramref name="source"/> to row r of <paramref name="destination"/> on two threads,
+    /// each prefetching the rows of <paramref name="next"/> (empty, or as many as <paramref name="rows"/>) that it will
+    /// gather next time into its own core's cache; false when not worthwhile.
+    /// </summary>
+    public static bool TryRun(ReadOnlySpan<float> source, int width, ReadOnlySpan<int> rows, ReadOnlySpan<int> next, Span<float> destination)
     {
         if (rows.Length < 2 || !KernelWorker.ShouldShare((long)rows.Length * width * CostPerElement))
             return false;
         fixed (float* s = source, d = destination)
-        fixed (int* r = rows)
+        fixed (int* r = rows, n = next)
         {
-            var job = new GatherJob(s, d, r, rows.Length, width);
+            var job = new GatherJob(s, source.Length, d, r, n, rows.Length, width);
             KernelWorker.RunShared(ref job);
         }
         return true;
     }
 
-    private readonly struct GatherJob(float* source, float* destination, int* rows, int count, int width) : ISharedJob
+    /// <summary>Rows <paramref name="first"/> to <paramref name="end"/> − 1 of the gather, each followed by the prefetch of the same row of <paramref name="next"/>.</summary>
+    public static void Rows(ReadOnlySpan<float> source, int width, ReadOnlySpan<int> rows, ReadOnlySpan<int> next, Span<float> destination, int first, int end)
+    {
+        for (int r = first; r < end; r++)
+        {
+            source.Slice(rows[r] * width, width).CopyTo(destination.Slice(r * width, width));
+            if (!next.IsEmpty)
+                RowPrefetch.Row(source, width, next[r]);
+        }
+    }
+
+    private readonly struct GatherJob(float* source, int sourceLength, float* destination, int* rows, int* next, int count, int width) : ISharedJob
     {
         public int Parts => 2;
 
@@ -35,8 +50,9 @@ internal static unsafe class SharedGather
         public void Run(int part, object? target)
         {
             int half = count / 2;
-            for (int r = part == 0 ? 0 : half, end = part == 0 ? half : count; r < end; r++)
-                new ReadOnlySpan<float>(source + (nint)rows[r] * width, width).CopyTo(new Span<float>(destination + (nint)r * width, width));
+            Rows(new ReadOnlySpan<float>(source, sourceLength), width, new ReadOnlySpan<int>(rows, count),
+                next == null ? [] : new ReadOnlySpan<int>(next, count), new Span<float>(destination, count * width),
+                part == 0 ? 0 : half, part == 0 ? half : count);
         }
     }
 }

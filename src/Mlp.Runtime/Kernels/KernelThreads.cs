@@ -45,6 +45,12 @@ public static class KernelThreads
         }
     }
 
+    /// <summary>
+    /// How many times since the process started the calling thread found the worker late (preempted in the middle of
+    /// its part, on a busy machine) and so stopped sharing for a while: a diagnostic of whether two threads pay here.
+    /// </summary>
+    public static long SharingPauses => KernelWorker.Backoffs;
+
     /// <summary>The thread count for products started on this thread: <see cref="Count"/> unless a test overrides it.</summary>
     internal static int Effective => t_countOverride > 0 ? t_countOverride : Count;
 

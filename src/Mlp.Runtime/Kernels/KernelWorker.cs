@@ -17,8 +17,9 @@ namespace Mlp.Kernels;
 /// job (a training step's kernels follow one another closely), then parks on an event. When the caller, done with
 /// its own parts, has had to wait for the worker longer than it worked itself (the worker was preempted in the
 /// middle of a part), sharing stops for a while (<see cref="MinBackoffMilliseconds"/>, doubling up to
-/// <see cref="MaxBackoffMilliseconds"/> while it keeps happening), so that a busy machine costs little more than
-/// running on one thread.
+/// <see cref="MaxBackoffMilliseconds"/> while it keeps happening, and halving again only after
+/// <see cref="OnTimeJobsToRelax"/> jobs shared on time), so that a busy machine costs little more than running on one
+/// thread.
 /// </remarks>
 internal sealed unsafe class KernelWorker
 {
@@ -31,6 +32,9 @@ internal sealed unsafe class KernelWorker
 
     // A wait shorter than this never counts as the worker being late: a part can be longer than the caller's.
     private const int LateMicroseconds = 30;
+
+    // Jobs shared on time in a row before the pause after a late worker is halved.
+    private const int OnTimeJobsToRelax = 2000;
 
     private const int JobBytes = 256;
 
@@ -46,6 +50,7 @@ internal sealed unsafe class KernelWorker
     private static long s_soloUntil;
     private static long s_backoffTicks = s_minBackoffTicks;
     private static long s_backoffs;
+    private static int s_onTime;
 
     private readonly ManualResetEventSlim _wake = new(false);
     private readonly long _spinTicks = Stopwatch.Frequency * SpinMicroseconds / 1_000_000;
@@ -171,7 +176,8 @@ internal sealed unsafe class KernelWorker
     }
 
     // A caller that waited longer than it worked (and longer than a part could plausibly outlast its own) met a
-    // preempted worker: share nothing for a while, longer each time in a row, so a busy machine runs on one thread.
+    // preempted worker: share nothing for a while, twice as long each time it happens again. The pause shrinks back
+    // only slowly (halved after a run of jobs shared on time), because a busy machine tends to stay busy.
     private static void Pace(long workedTicks, long waitedTicks)
     {
         if (waitedTicks > s_lateTicks && waitedTicks > workedTicks)
@@ -179,11 +185,13 @@ internal sealed unsafe class KernelWorker
             long backoff = s_backoffTicks;
             Volatile.Write(ref s_soloUntil, Stopwatch.GetTimestamp() + backoff);
             s_backoffTicks = Math.Min(2 * backoff, s_maxBackoffTicks);
+            s_onTime = 0;
             Interlocked.Increment(ref s_backoffs);
         }
-        else
+        else if (++s_onTime >= OnTimeJobsToRelax)
         {
-            s_backoffTicks = s_minBackoffTicks;
+            s_backoffTicks = Math.Max(s_backoffTicks / 2, s_minBackoffTicks);
+            s_onTime = 0;
         }
     }
 
