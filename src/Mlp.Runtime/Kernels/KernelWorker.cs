@@ -15,11 +15,11 @@ namespace Mlp.Kernels;
 /// <remarks>
 /// A hand-off is a volatile word, not a task: the worker spins on it for <see cref="SpinMicroseconds"/> after each
 /// job (a training step's kernels follow one another closely), then parks on an event. When the caller, done with
-/// its own parts, has had to wait for the worker longer than it worked itself (the worker was preempted in the
-/// middle of a part), sharing stops for a while (<see cref="MinBackoffMilliseconds"/>, doubling up to
-/// <see cref="MaxBackoffMilliseconds"/> while it keeps happening, and halving again only after
-/// <see cref="OnTimeJobsToRelax"/> jobs shared on time), so that a busy machine costs little more than running on one
-/// thread.
+/// its own parts, has had to wait for the worker so much longer than it worked itself (the worker was preempted in the
+/// middle of a part) that sharing has lately lost more than it saved, sharing stops for a while:
+/// <see cref="MinBackoffMilliseconds"/>, doubling up to
+/// <see cref="MaxBackoffMilliseconds"/> each time the worker is late again within <see cref="BusyWindowMilliseconds"/>
+/// of sharing resuming, so that a busy machine costs little more than running on one thread.
 /// </remarks>
 internal sealed unsafe class KernelWorker
 {
@@ -27,14 +27,17 @@ internal sealed unsafe class KernelWorker
     public const int MaxParts = 32;
 
     private const int SpinMicroseconds = 200;
-    private const int MinBackoffMilliseconds = 2;
-    private const int MaxBackoffMilliseconds = 256;
+    private const int MinBackoffMilliseconds = 1;
+    private const int MaxBackoffMilliseconds = 64;
 
     // A wait shorter than this never counts as the worker being late: a part can be longer than the caller's.
     private const int LateMicroseconds = 30;
 
-    // Jobs shared on time in a row before the pause after a late worker is halved.
-    private const int OnTimeJobsToRelax = 2000;
+    // The most time sharing may have saved on account, to set against later losses.
+    private const int MaxCreditMicroseconds = 1000;
+
+    // A late worker within this long of sharing resuming counts as the machine staying busy.
+    private const int BusyWindowMilliseconds = 100;
 
     private const int JobBytes = 256;
 
@@ -42,6 +45,8 @@ internal sealed unsafe class KernelWorker
     private static readonly long s_lateTicks = Stopwatch.Frequency * LateMicroseconds / 1_000_000;
     private static readonly long s_minBackoffTicks = Stopwatch.Frequency * MinBackoffMilliseconds / 1000;
     private static readonly long s_maxBackoffTicks = Stopwatch.Frequency * MaxBackoffMilliseconds / 1000;
+    private static readonly long s_busyWindowTicks = Stopwatch.Frequency * BusyWindowMilliseconds / 1000;
+    private static readonly long s_maxCreditTicks = Stopwatch.Frequency * MaxCreditMicroseconds / 1_000_000;
 
     [ThreadStatic]
     private static bool t_leavePartToWorker;
@@ -50,7 +55,8 @@ internal sealed unsafe class KernelWorker
     private static long s_soloUntil;
     private static long s_backoffTicks = s_minBackoffTicks;
     private static long s_backoffs;
-    private static int s_onTime;
+    private static long s_resumedAt;
+    private static long s_balanceTicks;
 
     private readonly ManualResetEventSlim _wake = new(false);
     private readonly long _spinTicks = Stopwatch.Frequency * SpinMicroseconds / 1_000_000;
@@ -175,24 +181,26 @@ internal sealed unsafe class KernelWorker
         }
     }
 
-    // A caller that waited longer than it worked (and longer than a part could plausibly outlast its own) met a
-    // preempted worker: share nothing for a while, twice as long each time it happens again. The pause shrinks back
-    // only slowly (halved after a run of jobs shared on time), because a busy machine tends to stay busy.
+    // Keeps an account of what sharing has saved: a job whose caller waited less than it worked saved about the
+    // difference (the worker's part ran alongside), one whose caller waited longer (the worker was preempted in the
+    // middle of its part) lost it. Credit is capped, so a machine that turns busy is noticed within a millisecond or
+    // so of losses; when the account goes negative, sharing pauses, the pause doubling (up to MaxBackoffMilliseconds)
+    // while losses recur within BusyWindowMilliseconds of sharing resuming.
     private static void Pace(long workedTicks, long waitedTicks)
     {
-        if (waitedTicks > s_lateTicks && waitedTicks > workedTicks)
+        long balance = Math.Min(s_balanceTicks + workedTicks - waitedTicks, s_maxCreditTicks);
+        if (balance >= 0 || waitedTicks <= s_lateTicks)
         {
-            long backoff = s_backoffTicks;
-            Volatile.Write(ref s_soloUntil, Stopwatch.GetTimestamp() + backoff);
-            s_backoffTicks = Math.Min(2 * backoff, s_maxBackoffTicks);
-            s_onTime = 0;
-            Interlocked.Increment(ref s_backoffs);
+            s_balanceTicks = Math.Max(balance, -s_maxCreditTicks);
+            return;
         }
-        else if (++s_onTime >= OnTimeJobsToRelax)
-        {
-            s_backoffTicks = Math.Max(s_backoffTicks / 2, s_minBackoffTicks);
-            s_onTime = 0;
-        }
+        long now = Stopwatch.GetTimestamp();
+        long backoff = now - s_resumedAt < s_busyWindowTicks ? Math.Min(2 * s_backoffTicks, s_maxBackoffTicks) : s_minBackoffTicks;
+        s_backoffTicks = backoff;
+        s_resumedAt = now + backoff;
+        s_balanceTicks = 0;
+        Volatile.Write(ref s_soloUntil, now + backoff);
+        Interlocked.Increment(ref s_backoffs);
     }
 
     private static KernelWorker Create()
