@@ -1,19 +1,22 @@
 namespace Mlp.Kernels;
 
 /// <summary>
-/// How many threads the matrix kernels (and so every generated model's <c>Forward</c> and <c>Backward</c>)
-/// use. A product big enough to share is split in a fixed way, by whole rows or whole columns of its
-/// output chosen from the shape alone, between the calling thread and one persistent worker thread;
-/// every element is summed in the same order either way, so results are bit-identical for 1 and 2 threads.
+/// How many threads the kernels of a training step use: the matrix products (and so every generated model's
+/// <c>Forward</c> and <c>Backward</c>), the activation kernels, the runtime's errors, the learning rules' updates, the
+/// optimiser's finiteness check and the data providers' batch gathering. Work big enough to share is split in a fixed
+/// way, chosen from the shapes alone, between the calling thread and one persistent worker thread; every element is
+/// computed by the same operations either way, so results are bit-identical for 1 and 2 threads.
 /// </summary>
 /// <remarks>
-/// The default is 1. Set 2 only where a second core is free: the worker spins for a fraction of a millisecond
-/// after each product (so the next one starts without a wake-up), and when the operating system preempts it
-/// in the middle of its part the caller must wait for it, so on a machine whose cores are busy with other
-/// work two threads can be slower than one. Large products gain most (a 784-1024-1024-10 training step at
-/// batch 256 ran 1.7–1.85× faster); a batch-50 autoencoder step gains about 1.1× (its products take
-/// 20–45 µs each, and the elementwise work between them stays on the calling thread). When two threads call
-/// kernels at once, only one of them gets the worker; the other computes alone.
+/// The default is 1. Set 2 where a second core is free. Each thread keeps one contiguous half of every large buffer
+/// across a step (the same examples, the same weight rows): on the 2-core VM this was tuned on, a write to a cache line
+/// the other core has read costs several times the write, so a step's speed-up depends as much on that as on the
+/// work. There, two threads made the notebook's batch-50 epochs 1.2–1.45× faster on a quiet machine, and a
+/// 784-1024-1024-10 step at batch 256 1.8× faster. The worker spins for a fraction of a millisecond after each job (so
+/// the next one starts without a wake-up); when the operating system preempts it in the middle of its part the caller
+/// must wait for it, so sharing pauses whenever it has lately cost more than it saved (see
+/// <see cref="SharingPauses"/>). When two threads call kernels at once, only one of them gets the worker; the other
+/// computes alone.
 /// </remarks>
 public static class KernelThreads
 {
