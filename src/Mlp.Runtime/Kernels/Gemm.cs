@@ -2,12 +2,16 @@ namespace Mlp.Kernels;
 
 /// <summary>
 /// Single-precision matrix products on row-major spans, the building blocks of the Affine layer.
-/// On x64 with AVX2 and FMA they run register-tiled <c>Vector256</c> micro-kernels, elsewhere a portable
-/// <c>Vector&lt;float&gt;</c> version; large products are shared with a second thread when
+/// On x64 with AVX-512F they run register-tiled <c>Vector512</c> micro-kernels, with AVX2 and FMA <c>Vector256</c>
+/// ones, elsewhere a portable <c>Vector&lt;float&gt;</c> version; large products are shared with a second thread when
 /// <see cref="KernelThreads.Count"/> is 2. Every sum runs in a fixed order, so results depend neither on
 /// timing nor on the thread count (they may differ in the last bits between shapes that pick different
-/// loop nests, e.g. batch 1 and batch 50).
+/// loop nests, e.g. batch 1 and batch 50, and between the three kernel sets: see <see cref="GemmPath"/>).
 /// </summary>
+/// <remarks>
+/// The AVX-512 kernels are used where <c>Vector512</c> is hardware-accelerated; setting the environment variable
+/// <c>DOTNET_EnableAVX512F=0</c> turns them off for a process (the AVX2 kernels then run).
+/// </remarks>
 public static unsafe class Gemm
 {
     // C = A·Bᵀ with k up to this (and at least TransposeMinRows rows) transposes B and runs broadcast tiles:
@@ -28,17 +32,24 @@ public static unsafe class Gemm
     private static float[]? t_partial;
 
     [ThreadStatic]
-    private static bool t_portable;
+    private static GemmPath? t_pathLimit;
 
-    /// <summary>Whether this thread's products use the portable path even where AVX2 is available (tests).</summary>
-    internal static bool ForcePortable
+    /// <summary>The best kernels this machine runs.</summary>
+    internal static GemmPath BestPath { get; } =
+        GemmAvx512.IsSupported ? GemmPath.Avx512 : GemmAvx2.IsSupported ? GemmPath.Avx2 : GemmPath.Portable;
+
+    /// <summary>
+    /// For tests: the best kernels products started on this thread may use (e.g. <see cref="GemmPath.Avx2"/> turns
+    /// the AVX-512 ones off); null, the default, allows <see cref="BestPath"/>.
+    /// </summary>
+    internal static GemmPath? PathLimit
     {
-        get => t_portable;
-        set => t_portable = value;
+        get => t_pathLimit;
+        set => t_pathLimit = value;
     }
 
-    /// <summary>Whether products started on this thread use the portable <c>Vector&lt;float&gt;</c> path.</summary>
-    internal static bool UsesPortablePath => t_portable || !GemmAvx2.IsSupported;
+    /// <summary>The kernels products started on this thread use.</summary>
+    internal static GemmPath CurrentPath => t_pathLimit is { } limit && limit < BestPath ? limit : BestPath;
 
     /// <summary>
     /// <c>C(m, n) = A(m, k) · B(n, k)ᵀ</c>: both operands are read along k, as in an affine layer's
@@ -60,14 +71,15 @@ public static unsafe class Gemm
         CheckLength(a.Length, (long)(m - 1) * aRowStride + (long)(k - 1) * aColStride + 1, nameof(a));
         CheckLength(b.Length, (long)k * n, nameof(b));
         CheckLength(c.Length, (long)m * n, nameof(c));
-        GemmForm form = FormOfMultiply(m, n, k, aColStride);
+        GemmPath path = CurrentPath;
+        GemmForm form = FormOfMultiply(m, n, k, aColStride, path);
         Span<float> scratch = form == GemmForm.TransposeThenDot ? TransposeScratch(n * k) : Span<float>.Empty;
         fixed (float* pa = a, pb = b, pc = c, pscratch = scratch)
         {
             var job = new GemmJob
             {
                 Form = form,
-                Portable = UsesPortablePath,
+                Path = path,
                 A = pa, ARowStride = aRowStride, AColStride = aColStride,
                 B = pb, Ldb = n,
                 C = pc, Ldc = n,
@@ -94,7 +106,7 @@ public static unsafe class Gemm
             var job = new GemmJob
             {
                 Form = form,
-                Portable = UsesPortablePath,
+                Path = CurrentPath,
                 A = pa, ARowStride = k, AColStride = 1,
                 B = pb, Ldb = k,
                 C = pc, Ldc = n,
@@ -110,15 +122,26 @@ public static unsafe class Gemm
     internal static GemmForm FormOfMultiplyTransposed(int m, int k) =>
         k <= BroadcastMaxK && m >= TransposeMinRows ? GemmForm.TransposeThenBroadcast : GemmForm.Dot;
 
-    /// <summary>The loop nest <see cref="Multiply"/> uses for a shape and left-operand column stride.</summary>
-    internal static GemmForm FormOfMultiply(int m, int n, int k, int aColStride) =>
-        aColStride == 1 && n % 8 != 0 && k >= DotMinK && m >= TransposeMinRows ? GemmForm.TransposeThenDot : GemmForm.Broadcast;
+    /// <summary>
+    /// The loop nest <see cref="Multiply"/> uses for a shape and left-operand column stride on <paramref name="path"/>:
+    /// the AVX-512 broadcast kernel computes a ragged n's last columns as dot products itself, without transposing B.
+    /// </summary>
+    internal static GemmForm FormOfMultiply(int m, int n, int k, int aColStride, GemmPath path) =>
+        path != GemmPath.Avx512 && IsRaggedInputGradient(m, n, k, aColStride) ? GemmForm.TransposeThenDot : GemmForm.Broadcast;
+
+    /// <summary>
+    /// Whether <c>A·B</c> has A contiguous along a long k and a ragged n (not a multiple of 8), as an affine layer's
+    /// input gradient <c>dY·W</c> into a narrow layer (a decoder's, 784 → 50): the shapes whose last columns broadcast
+    /// tiles would compute with partly empty vectors on every row and every p.
+    /// </summary>
+    internal static bool IsRaggedInputGradient(int m, int n, int k, int aColStride) =>
+        aColStride == 1 && n % 8 != 0 && k >= DotMinK && m >= TransposeMinRows;
 
     // Shares the job with the worker when allowed and worthwhile; the partition depends on the shape only. A product
     // that sums in halves (GemmJob.SumsInHalves) always does, on one thread as on two.
     private static void Execute(ref GemmJob job)
     {
-        if (GemmJob.SumsInHalves(job.Form, job.N, job.K))
+        if (job.SumsInHalves)
         {
             fixed (float* partial = PartialScratch(job.M * job.N))
             {

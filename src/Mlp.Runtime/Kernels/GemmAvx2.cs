@@ -253,7 +253,7 @@ internal static unsafe class GemmAvx2
     /// <c>((v[0]+v[4]) + (v[1]+v[5])) + ((v[2]+v[6]) + (v[3]+v[7]))</c>: every tile reduces through here.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector128<float> Reduce4(Vector256<float> v0, Vector256<float> v1, Vector256<float> v2, Vector256<float> v3)
+    internal static Vector128<float> Reduce4(Vector256<float> v0, Vector256<float> v1, Vector256<float> v2, Vector256<float> v3)
     {
         // Halves added first, paired so that one horizontal add leaves [v0 | v2] and [v1 | v3] partial sums in order.
         Vector256<float> x02 = Avx.Add(Avx.Permute2x128(v0, v2, 0x20), Avx.Permute2x128(v0, v2, 0x31));

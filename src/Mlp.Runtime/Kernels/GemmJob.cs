@@ -17,7 +17,8 @@ internal enum GemmForm
 
     /// <summary>
     /// <c>C = A·B</c> for long k, a ragged n (not a multiple of 8) and A contiguous along k: B is first
-    /// transposed into scratch, then dot-product tiles run, which need no padding of n.
+    /// transposed into scratch, then dot-product tiles run, which need no padding of n. (Not on the AVX-512 path,
+    /// whose broadcast kernel computes the ragged columns as dot products itself.)
     /// </summary>
     TransposeThenDot,
 }
@@ -38,7 +39,7 @@ internal enum GemmForm
 internal unsafe struct GemmJob : ISharedJob
 {
     public GemmForm Form;
-    public bool Portable;
+    public GemmPath Path;
 
     /// <summary>Element <c>(i, p)</c> of A is at <c>A[i·ARowStride + p·AColStride]</c> (AColStride = 1 except for Broadcast).</summary>
     public float* A;
@@ -85,12 +86,14 @@ internal unsafe struct GemmJob : ISharedJob
 
     /// <summary>
     /// Whether the product is computed as two partial sums over k: an input gradient <c>dY·W</c> that sums over a wide
-    /// output dimension into a narrow input dimension (a decoder's, 784 → 50). Split by rows or columns, each thread
-    /// would read all of W and of dY; split along k, each reads only the half of W whose rows its core updates and the
-    /// half of dY it computed. Depends only on the form and the shape, never on the thread count.
+    /// output dimension into a narrow, ragged input dimension (a decoder's, 784 → 50; see
+    /// <see cref="Gemm.IsRaggedInputGradient"/>). Split by rows or columns, each thread would read all of W and of dY;
+    /// split along k, each reads only the half of W whose rows its core updates and the half of dY it computed.
+    /// Depends only on the shape (the same on every kernel path), never on the thread count.
     /// </summary>
-    public static bool SumsInHalves(GemmForm form, int n, int k) =>
-        form == GemmForm.TransposeThenDot && FeatureSplit.IsWide(k) && !FeatureSplit.IsWide(n);
+    public readonly bool SumsInHalves =>
+        Form is GemmForm.Broadcast or GemmForm.TransposeThenDot && Gemm.IsRaggedInputGradient(M, N, K, AColStride)
+        && FeatureSplit.IsWide(K) && !FeatureSplit.IsWide(N);
 
     /// <inheritdoc cref="ISharedJob.Run"/>
     public readonly void Run(int part, object? target) => Run(part);
@@ -104,7 +107,7 @@ internal unsafe struct GemmJob : ISharedJob
     /// </summary>
     public bool PlanSplit()
     {
-        if (SumsInHalves(Form, N, K))
+        if (SumsInHalves)
         {
             SplitK = true;
             Split = FeatureSplit.At(K);
@@ -184,7 +187,7 @@ internal unsafe struct GemmJob : ISharedJob
             float* c = C + (nint)i * Ldc;
             float* partial = Partial + (nint)i * N;
             int j = 0;
-            if (!Portable && Avx.IsSupported)
+            if (Path != GemmPath.Portable)
             {
                 for (; j + 8 <= N; j += 8)
                 {
@@ -212,49 +215,52 @@ internal unsafe struct GemmJob : ISharedJob
         switch (Form)
         {
             case GemmForm.Dot:
-                float* bt = B + (nint)c0 * Ldb + p0;
-                if (Portable)
-                    GemmPortable.Dot(a, ARowStride, bt, Ldb, c, ldc, bias, rows, columns, depth);
-                else
-                    GemmAvx2.Dot(a, ARowStride, bt, Ldb, c, ldc, bias, rows, columns, depth);
+                Dot(a, ARowStride, B + (nint)c0 * Ldb + p0, Ldb, c, ldc, bias, rows, columns, depth);
                 break;
             case GemmForm.Broadcast:
-                float* b = B + (nint)p0 * Ldb + c0;
-                if (Portable)
-                    GemmPortable.Broadcast(a, ARowStride, AColStride, b, Ldb, c, ldc, bias, rows, columns, depth);
-                else
-                    GemmAvx2.Broadcast(a, ARowStride, AColStride, b, Ldb, c, ldc, bias, rows, columns, depth);
+                Broadcast(a, ARowStride, AColStride, B + (nint)p0 * Ldb + c0, Ldb, c, ldc, bias, rows, columns, depth);
                 break;
             case GemmForm.TransposeThenBroadcast:
                 // B (n, k) → P (k, n), P's columns c0..c1 only (never split along k).
-                float* source = B + (nint)c0 * Ldb;
                 float* transposed = TransposedB + c0;
-                if (Portable)
-                {
-                    GemmPortable.Transpose(source, Ldb, transposed, N, columns, K);
-                    GemmPortable.Broadcast(a, ARowStride, 1, transposed, N, c, ldc, bias, rows, columns, K);
-                }
-                else
-                {
-                    GemmAvx2.Transpose(source, Ldb, transposed, N, columns, K);
-                    GemmAvx2.Broadcast(a, ARowStride, 1, transposed, N, c, ldc, bias, rows, columns, K);
-                }
+                Transpose(B + (nint)c0 * Ldb, Ldb, transposed, N, columns, K);
+                Broadcast(a, ARowStride, 1, transposed, N, c, ldc, bias, rows, columns, K);
                 break;
             case GemmForm.TransposeThenDot:
                 // B (k, n) → P (n, k), P's rows c0..c1 and columns p0..p1 only.
-                source = B + (nint)p0 * Ldb + c0;
                 transposed = TransposedB + (nint)c0 * K + p0;
-                if (Portable)
-                {
-                    GemmPortable.Transpose(source, Ldb, transposed, K, depth, columns);
-                    GemmPortable.Dot(a, ARowStride, transposed, K, c, ldc, bias, rows, columns, depth);
-                }
-                else
-                {
-                    GemmAvx2.Transpose(source, Ldb, transposed, K, depth, columns);
-                    GemmAvx2.Dot(a, ARowStride, transposed, K, c, ldc, bias, rows, columns, depth);
-                }
+                Transpose(B + (nint)p0 * Ldb + c0, Ldb, transposed, K, depth, columns);
+                Dot(a, ARowStride, transposed, K, c, ldc, bias, rows, columns, depth);
                 break;
         }
+    }
+
+    private readonly void Dot(float* a, int lda, float* b, int ldb, float* c, int ldc, float* bias, int m, int n, int k)
+    {
+        switch (Path)
+        {
+            case GemmPath.Avx512: GemmAvx512.Dot(a, lda, b, ldb, c, ldc, bias, m, n, k); break;
+            case GemmPath.Avx2: GemmAvx2.Dot(a, lda, b, ldb, c, ldc, bias, m, n, k); break;
+            default: GemmPortable.Dot(a, lda, b, ldb, c, ldc, bias, m, n, k); break;
+        }
+    }
+
+    private readonly void Broadcast(float* a, int ars, int acs, float* b, int ldb, float* c, int ldc, float* bias, int m, int n, int k)
+    {
+        switch (Path)
+        {
+            case GemmPath.Avx512: GemmAvx512.Broadcast(a, ars, acs, b, ldb, c, ldc, bias, m, n, k); break;
+            case GemmPath.Avx2: GemmAvx2.Broadcast(a, ars, acs, b, ldb, c, ldc, bias, m, n, k); break;
+            default: GemmPortable.Broadcast(a, ars, acs, b, ldb, c, ldc, bias, m, n, k); break;
+        }
+    }
+
+    // The AVX-512 path shares the AVX2 transpose (a copy: the same values either way).
+    private readonly void Transpose(float* b, int ldb, float* p, int ldp, int n, int k)
+    {
+        if (Path == GemmPath.Portable)
+            GemmPortable.Transpose(b, ldb, p, ldp, n, k);
+        else
+            GemmAvx2.Transpose(b, ldb, p, ldp, n, k);
     }
 }

@@ -7,6 +7,8 @@ namespace Mlp.Tests.Kernels;
 public class AllocationTests
 {
     [Theory]
+    [InlineData(KernelPath.Avx512, 1)]
+    [InlineData(KernelPath.Avx512, 2)]
     [InlineData(KernelPath.Avx2, 1)]
     [InlineData(KernelPath.Avx2, 2)]
     [InlineData(KernelPath.Portable, 1)]
@@ -33,13 +35,15 @@ public class AllocationTests
     }
 
     [Theory]
-    [InlineData(1)]
-    [InlineData(2)]
-    public void A_training_step_allocates_nothing_once_warm(int threads)
+    [InlineData(KernelPath.Avx512, 1)]
+    [InlineData(KernelPath.Avx512, 2)]
+    [InlineData(KernelPath.Avx2, 1)]
+    [InlineData(KernelPath.Avx2, 2)]
+    public void A_training_step_allocates_nothing_once_warm(KernelPath path, int threads)
     {
         var model = new KernelTestAutoencoder(seed: 3);
         float[] inputs = GemmReference.Random(50 * 784, 4), grads = new float[50 * 784];
-        using (new KernelScope(KernelPath.Avx2, threads))
+        using (new KernelScope(path, threads))
         {
             void Step()
             {

@@ -1,8 +1,8 @@
 namespace Mlp.Tests.Kernels;
 
 /// <summary>
-/// Shapes (m, n, k) for the product tests: every tile's tails (n not a multiple of 8 or 16, m not a multiple
-/// of 5 or 10, k not a multiple of 8), batch 1, the autoencoder's and classifier's layers, and shapes that
+/// Shapes (m, n, k) for the product tests: every tile's tails (n not a multiple of 4, 8 or 16, m not a multiple
+/// of 5 or 10, k not a multiple of 8 or 16), batch 1, the autoencoder's and classifier's layers, and shapes that
 /// pick each loop nest (see <c>GemmTests.ShapesCoverEveryLoopNest</c>).
 /// </summary>
 internal static class GemmShapes
@@ -15,6 +15,8 @@ internal static class GemmShapes
         (10, 10, 256), (11, 50, 300), (13, 17, 100), (16, 24, 129), (9, 8, 260),
         (12, 57, 41), (50, 50, 784), (50, 784, 50), (50, 100, 50), (50, 10, 100),
         (64, 1000, 10), (21, 31, 1000),
+        // AVX-512 tails: columns down the rows (64-row blocks and a masked rest), dot-product tails, k mod 16.
+        (130, 18, 19), (45, 47, 33), (23, 35, 300), (64, 20, 257),
     ];
 
     /// <summary>Each shape with each kernel path, for <c>[MemberData]</c>.</summary>

@@ -20,13 +20,17 @@ public class GemmThreadingTests
         string[] names = ["A·Bᵀ + bias", "A·B", "Aᵀ·B"];
         for (int i = 0; i < one.Length; i++)
             GemmReference.AssertBitIdentical(one[i], two[i], $"{path} {names[i]} {m}×{n}×{k}");
+        GemmPath kernels = KernelScope.Effective(path);
         int shared = CanShare(Gemm.FormOfMultiplyTransposed(m, k), m, n, k, 1)
-            + CanShare(Gemm.FormOfMultiply(m, n, k, 1), m, n, k, 1)
-            + CanShare(Gemm.FormOfMultiply(m, n, k, m), m, n, k, m);
+            + CanShare(Gemm.FormOfMultiply(m, n, k, 1, kernels), m, n, k, 1)
+            + CanShare(Gemm.FormOfMultiply(m, n, k, m, kernels), m, n, k, m);
         Assert.Equal(shared, KernelWorker.PartsRun - partsBefore);
     }
 
     [Theory]
+    [InlineData(KernelPath.Avx512, 50)]
+    [InlineData(KernelPath.Avx512, 7)]
+    [InlineData(KernelPath.Avx512, 1)]
     [InlineData(KernelPath.Avx2, 50)]
     [InlineData(KernelPath.Avx2, 7)]
     [InlineData(KernelPath.Avx2, 1)]
@@ -48,6 +52,7 @@ public class GemmThreadingTests
     }
 
     [Theory]
+    [InlineData(KernelPath.Avx512)]
     [InlineData(KernelPath.Avx2)]
     [InlineData(KernelPath.Portable)]
     public void A_training_step_of_a_ragged_classifier_is_bit_identical_on_two_threads(KernelPath path)
@@ -66,10 +71,10 @@ public class GemmThreadingTests
     {
         // Without the test hook, the caller claims both parts whenever the worker is late: still the same bits.
         float[] inputs = GemmReference.Random(50 * 784, 34);
-        var one = Step(new KernelTestAutoencoder(seed: 7), inputs, 50, KernelPath.Avx2, 1);
+        var one = Step(new KernelTestAutoencoder(seed: 7), inputs, 50, KernelPath.Avx512, 1);
         for (int run = 0; run < 20; run++)
         {
-            var two = Step(new KernelTestAutoencoder(seed: 7), inputs, 50, KernelPath.Avx2, 2, leavePartToWorker: false);
+            var two = Step(new KernelTestAutoencoder(seed: 7), inputs, 50, KernelPath.Avx512, 2, leavePartToWorker: false);
             GemmReference.AssertBitIdentical(one.Outputs, two.Outputs, $"run {run} outputs");
             GemmReference.AssertBitIdentical(one.Gradients, two.Gradients, $"run {run} parameter gradients");
         }

@@ -4,20 +4,30 @@ namespace Mlp.Tests.Kernels;
 
 /// <summary>
 /// The packed broadcast path (large products) against the reference, and bit for bit against the unpacked
-/// path: several blocks of k and of rows, partial tiles at both edges, with and without a bias.
+/// path: several blocks of k and of rows, partial tiles at both edges, with and without a bias, under the AVX2 and
+/// the AVX-512 broadcast kernels (which pack through the same code).
 /// Runs alone because it overrides the process-wide packing rule.
 /// </summary>
 [Collection(KernelWorkerCollection.Name)]
 public class PackedGemmTests
 {
-    public static TheoryData<int, int, int> Shapes => new()
+    public static TheoryData<KernelPath, int, int, int> Shapes
     {
-        { 5, 16, 1 }, { 7, 33, 300 }, { 243, 35, 513 }, { 12, 16, 600 }, { 481, 17, 40 }, { 50, 784, 50 }, { 784, 50, 50 }, { 11, 100, 257 },
-    };
+        get
+        {
+            var data = new TheoryData<KernelPath, int, int, int>();
+            foreach (KernelPath path in new[] { KernelPath.Avx512, KernelPath.Avx2 })
+            {
+                foreach ((int m, int n, int k) in new[] { (5, 16, 1), (7, 33, 300), (243, 35, 513), (12, 16, 600), (481, 17, 40), (50, 784, 50), (784, 50, 50), (11, 100, 257) })
+                    data.Add(path, m, n, k);
+            }
+            return data;
+        }
+    }
 
     [Theory]
     [MemberData(nameof(Shapes))]
-    public void Packed_products_match_the_reference_and_the_unpacked_bits(int m, int n, int k)
+    public void Packed_products_match_the_reference_and_the_unpacked_bits(KernelPath path, int m, int n, int k)
     {
         if (!GemmAvx2.IsSupported)
             return;
@@ -34,6 +44,7 @@ public class PackedGemmTests
         float[][] Products(bool packed)
         {
             GemmAvx2.PackedOverride = packed ? 1 : -1;
+            using var scope = new KernelScope(path, threads: 1);
             try
             {
                 float[] c1 = new float[m * n], c2 = new float[m * n], c3 = new float[m * n];
