@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Numerics;
 using System.Runtime.InteropServices;
+using Mlp.Kernels;
 
 namespace Mlp.LearningRules;
 
@@ -27,7 +28,10 @@ public sealed class AdaGradLearningRule : LearningRule
     protected override bool IsElementwise => true;
 
     /// <inheritdoc />
-    protected override void UpdateRange(Span<float> values, ReadOnlySpan<float> gradients, int offset)
+    protected override void UpdateRange(Span<float> values, ReadOnlySpan<float> gradients, int offset) => UpdateRangeChecked(values, gradients, offset);
+
+    // The update, each new vector's finiteness OR-ed into `flags` as it is written (see FiniteCheck).
+    private protected override bool UpdateRangeChecked(Span<float> values, ReadOnlySpan<float> gradients, int offset)
     {
         Span<float> sums = StateSlice(0, offset, values.Length);
         float lr = (float)LearningRate, eps = (float)Epsilon;
@@ -36,20 +40,26 @@ public sealed class AdaGradLearningRule : LearningRule
         ref float s0 = ref MemoryMarshal.GetReference(sums);
         Vector<float> vlr = new(lr), veps = new(eps);
         int n = values.Length, w = Vector<float>.Count, i = 0;
+        Vector<int> flags = Vector<int>.Zero;
         for (; i + w <= n; i += w)
         {
             Vector<float> g = Vector.LoadUnsafe(ref g0, (nuint)i);
             Vector<float> s = Vector.LoadUnsafe(ref s0, (nuint)i) + g * g;
             s.StoreUnsafe(ref s0, (nuint)i);
-            (Vector.LoadUnsafe(ref p0, (nuint)i) - vlr * g / Vector.SquareRoot(s + veps)).StoreUnsafe(ref p0, (nuint)i);
+            Vector<float> p = Vector.LoadUnsafe(ref p0, (nuint)i) - vlr * g / Vector.SquareRoot(s + veps);
+            p.StoreUnsafe(ref p0, (nuint)i);
+            flags |= FiniteCheck.Flags(p);
         }
+        bool finite = FiniteCheck.AllClear(flags);
         for (; i < n; i++)
         {
             float g = gradients[i];
             float s = sums[i] + g * g;
             sums[i] = s;
             values[i] -= lr * g / MathF.Sqrt(s + eps);
+            finite &= float.IsFinite(values[i]);
         }
+        return finite;
     }
 
     /// <summary>A description with the hyper-parameters.</summary>

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Numerics;
 using System.Runtime.InteropServices;
+using Mlp.Kernels;
 
 namespace Mlp.LearningRules;
 
@@ -50,7 +51,10 @@ public sealed class AdamLearningRule : LearningRule
     protected override bool IsElementwise => true;
 
     /// <inheritdoc />
-    protected override void UpdateRange(Span<float> values, ReadOnlySpan<float> gradients, int offset)
+    protected override void UpdateRange(Span<float> values, ReadOnlySpan<float> gradients, int offset) => UpdateRangeChecked(values, gradients, offset);
+
+    // The update, each new vector's finiteness OR-ed into `flags` as it is written (see FiniteCheck).
+    private protected override bool UpdateRangeChecked(Span<float> values, ReadOnlySpan<float> gradients, int offset)
     {
         Span<float> moms1 = StateSlice(0, offset, values.Length), moms2 = StateSlice(1, offset, values.Length);
         float b1 = (float)Beta1, c1 = (float)(1.0 - Beta1), b2 = (float)Beta2, c2 = (float)(1.0 - Beta2);
@@ -61,6 +65,7 @@ public sealed class AdamLearningRule : LearningRule
         ref float v0 = ref MemoryMarshal.GetReference(moms2);
         Vector<float> vb1 = new(b1), vc1 = new(c1), vb2 = new(b2), vc2 = new(c2), veps = new(eps), valpha = new(alpha);
         int n = values.Length, w = Vector<float>.Count, i = 0;
+        Vector<int> flags = Vector<int>.Zero;
         for (; i + w <= n; i += w)
         {
             Vector<float> g = Vector.LoadUnsafe(ref g0, (nuint)i);
@@ -68,8 +73,11 @@ public sealed class AdamLearningRule : LearningRule
             Vector<float> v = Vector.LoadUnsafe(ref v0, (nuint)i) * vb2 + vc2 * (g * g);
             m.StoreUnsafe(ref m0, (nuint)i);
             v.StoreUnsafe(ref v0, (nuint)i);
-            (Vector.LoadUnsafe(ref p0, (nuint)i) - valpha * m / (Vector.SquareRoot(v) + veps)).StoreUnsafe(ref p0, (nuint)i);
+            Vector<float> p = Vector.LoadUnsafe(ref p0, (nuint)i) - valpha * m / (Vector.SquareRoot(v) + veps);
+            p.StoreUnsafe(ref p0, (nuint)i);
+            flags |= FiniteCheck.Flags(p);
         }
+        bool finite = FiniteCheck.AllClear(flags);
         for (; i < n; i++)
         {
             float g = gradients[i];
@@ -78,7 +86,9 @@ public sealed class AdamLearningRule : LearningRule
             moms1[i] = m;
             moms2[i] = v;
             values[i] -= alpha * m / (MathF.Sqrt(v) + eps);
+            finite &= float.IsFinite(values[i]);
         }
+        return finite;
     }
 
     /// <summary>A description with the hyper-parameters.</summary>

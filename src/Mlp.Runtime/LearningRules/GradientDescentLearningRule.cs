@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Numerics;
 using System.Runtime.InteropServices;
+using Mlp.Kernels;
 
 namespace Mlp.LearningRules;
 
@@ -15,17 +16,30 @@ public sealed class GradientDescentLearningRule(double learningRate = 1e-3) : Le
     protected override bool IsElementwise => true;
 
     /// <inheritdoc />
-    protected override void UpdateRange(Span<float> values, ReadOnlySpan<float> gradients, int offset)
+    protected override void UpdateRange(Span<float> values, ReadOnlySpan<float> gradients, int offset) => UpdateRangeChecked(values, gradients, offset);
+
+    // The update, each new vector's finiteness OR-ed into `flags` as it is written (see FiniteCheck).
+    private protected override bool UpdateRangeChecked(Span<float> values, ReadOnlySpan<float> gradients, int offset)
     {
         float lr = (float)LearningRate;
         ref float p0 = ref MemoryMarshal.GetReference(values);
         ref float g0 = ref MemoryMarshal.GetReference(gradients);
         var vlr = new Vector<float>(lr);
         int n = values.Length, w = Vector<float>.Count, i = 0;
+        Vector<int> flags = Vector<int>.Zero;
         for (; i + w <= n; i += w)
-            (Vector.LoadUnsafe(ref p0, (nuint)i) - vlr * Vector.LoadUnsafe(ref g0, (nuint)i)).StoreUnsafe(ref p0, (nuint)i);
+        {
+            Vector<float> p = Vector.LoadUnsafe(ref p0, (nuint)i) - vlr * Vector.LoadUnsafe(ref g0, (nuint)i);
+            p.StoreUnsafe(ref p0, (nuint)i);
+            flags |= FiniteCheck.Flags(p);
+        }
+        bool finite = FiniteCheck.AllClear(flags);
         for (; i < n; i++)
+        {
             values[i] -= lr * gradients[i];
+            finite &= float.IsFinite(values[i]);
+        }
+        return finite;
     }
 
     /// <summary>A description with the hyper-parameters, e.g. <c>GradientDescentLearningRule(learningRate: 0.01)</c>.</summary>

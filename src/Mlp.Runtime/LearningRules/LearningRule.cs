@@ -73,19 +73,31 @@ public abstract class LearningRule
         Span<float> values = model.AllValues;
         ReadOnlySpan<float> gradients = model.AllGradients;
         // With nothing frozen, an elementwise rule can follow the products' division of the parameters between threads.
-        if (IsElementwise && ranges.Count == 1 && ranges.Length(0) == values.Length && SharedUpdate.TryRun(this, _split!))
+        bool finite;
+        if (IsElementwise && ranges.Count == 1 && ranges.Length(0) == values.Length && SharedUpdate.TryRun(this, _split!, out finite))
         {
             StepCount = step;
+            UpdatedValuesFinite = finite;
             return;
         }
+        finite = true;
         for (int r = 0; r < ranges.Count; r++)
         {
             int start = ranges.Start(r), length = ranges.Length(r);
-            if (!IsElementwise || !SharedUpdate.TryRun(this, start, length))
-                UpdateRange(values.Slice(start, length), gradients.Slice(start, length), start);
+            if (IsElementwise && SharedUpdate.TryRun(this, start, length, out bool shared))
+                finite &= shared;
+            else
+                finite &= UpdateRangeChecked(values.Slice(start, length), gradients.Slice(start, length), start);
         }
         StepCount = step;
+        UpdatedValuesFinite = finite;
     }
+
+    /// <summary>
+    /// Whether every value the last <see cref="UpdateParameters"/> wrote (every unfrozen parameter) is finite: the
+    /// optimiser's divergence check, made as the values are written rather than in a second sweep.
+    /// </summary>
+    internal bool UpdatedValuesFinite { get; private set; } = true;
 
     /// <summary>Zeroes the state buffers and the step count, as after <see cref="Initialise"/>; the learning rate is kept.</summary>
     public void Reset()
@@ -135,19 +147,34 @@ public abstract class LearningRule
     /// </summary>
     protected virtual bool IsElementwise => false;
 
-    /// <summary>Updates the parameters <paramref name="start"/> to <paramref name="start"/> + <paramref name="length"/> − 1 (a piece of an unfrozen run).</summary>
-    internal void UpdatePiece(int start, int length)
+    /// <summary>
+    /// Updates the parameters <paramref name="start"/> to <paramref name="start"/> + <paramref name="length"/> − 1 (a
+    /// piece of an unfrozen run); false when a new value is not finite.
+    /// </summary>
+    internal bool UpdatePiece(int start, int length)
     {
         IModel model = _model!;
-        UpdateRange(model.AllValues.Slice(start, length), model.AllGradients.Slice(start, length), start);
+        return UpdateRangeChecked(model.AllValues.Slice(start, length), model.AllGradients.Slice(start, length), start);
     }
 
-    /// <summary>Updates the pieces of the parameters that <see cref="ParameterSplit"/> gives thread <paramref name="thread"/>.</summary>
-    internal void UpdateShare(int thread)
+    /// <summary>Updates the pieces of the parameters that <see cref="ParameterSplit"/> gives thread <paramref name="thread"/>; false when a new value is not finite.</summary>
+    internal bool UpdateShare(int thread)
     {
         ParameterSplit split = _split!;
+        bool finite = true;
         for (int i = 0; i < split.Count(thread); i++)
-            UpdatePiece(split.Start(thread, i), split.Length(thread, i));
+            finite &= UpdatePiece(split.Start(thread, i), split.Length(thread, i));
+        return finite;
+    }
+
+    /// <summary>
+    /// <see cref="UpdateRange"/>, saying whether every new value is finite. The built-in rules fold the check into
+    /// their update loops (<see cref="FiniteCheck.Flags"/>); a rule from elsewhere has its run swept after the update.
+    /// </summary>
+    private protected virtual bool UpdateRangeChecked(Span<float> values, ReadOnlySpan<float> gradients, int offset)
+    {
+        UpdateRange(values, gradients, offset);
+        return FiniteCheck.All(values);
     }
 
     /// <summary>Called once per <see cref="UpdateParameters"/> before any range is updated, e.g. for step-dependent factors.</summary>

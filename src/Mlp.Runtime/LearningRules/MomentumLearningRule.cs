@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Numerics;
 using System.Runtime.InteropServices;
+using Mlp.Kernels;
 
 namespace Mlp.LearningRules;
 
@@ -27,7 +28,10 @@ public sealed class MomentumLearningRule : LearningRule
     protected override bool IsElementwise => true;
 
     /// <inheritdoc />
-    protected override void UpdateRange(Span<float> values, ReadOnlySpan<float> gradients, int offset)
+    protected override void UpdateRange(Span<float> values, ReadOnlySpan<float> gradients, int offset) => UpdateRangeChecked(values, gradients, offset);
+
+    // The update, each new vector's finiteness OR-ed into `flags` as it is written (see FiniteCheck).
+    private protected override bool UpdateRangeChecked(Span<float> values, ReadOnlySpan<float> gradients, int offset)
     {
         Span<float> moms = StateSlice(0, offset, values.Length);
         float lr = (float)LearningRate, c = (float)MomentumCoefficient;
@@ -36,18 +40,24 @@ public sealed class MomentumLearningRule : LearningRule
         ref float m0 = ref MemoryMarshal.GetReference(moms);
         Vector<float> vlr = new(lr), vc = new(c);
         int n = values.Length, w = Vector<float>.Count, i = 0;
+        Vector<int> flags = Vector<int>.Zero;
         for (; i + w <= n; i += w)
         {
             Vector<float> m = Vector.LoadUnsafe(ref m0, (nuint)i) * vc - vlr * Vector.LoadUnsafe(ref g0, (nuint)i);
             m.StoreUnsafe(ref m0, (nuint)i);
-            (Vector.LoadUnsafe(ref p0, (nuint)i) + m).StoreUnsafe(ref p0, (nuint)i);
+            Vector<float> p = Vector.LoadUnsafe(ref p0, (nuint)i) + m;
+            p.StoreUnsafe(ref p0, (nuint)i);
+            flags |= FiniteCheck.Flags(p);
         }
+        bool finite = FiniteCheck.AllClear(flags);
         for (; i < n; i++)
         {
             float m = moms[i] * c - lr * gradients[i];
             moms[i] = m;
             values[i] += m;
+            finite &= float.IsFinite(values[i]);
         }
+        return finite;
     }
 
     /// <summary>A description with the hyper-parameters.</summary>

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Numerics;
 using System.Runtime.InteropServices;
+using Mlp.Kernels;
 
 namespace Mlp.LearningRules;
 
@@ -27,7 +28,10 @@ public sealed class NesterovMomentumLearningRule : LearningRule
     protected override bool IsElementwise => true;
 
     /// <inheritdoc />
-    protected override void UpdateRange(Span<float> values, ReadOnlySpan<float> gradients, int offset)
+    protected override void UpdateRange(Span<float> values, ReadOnlySpan<float> gradients, int offset) => UpdateRangeChecked(values, gradients, offset);
+
+    // The update, each new vector's finiteness OR-ed into `flags` as it is written (see FiniteCheck).
+    private protected override bool UpdateRangeChecked(Span<float> values, ReadOnlySpan<float> gradients, int offset)
     {
         Span<float> moms = StateSlice(0, offset, values.Length);
         float lr = (float)LearningRate, c = (float)MomentumCoefficient, onePlusC = (float)(1.0 + MomentumCoefficient);
@@ -36,20 +40,26 @@ public sealed class NesterovMomentumLearningRule : LearningRule
         ref float m0 = ref MemoryMarshal.GetReference(moms);
         Vector<float> vlr = new(lr), vc = new(c), vOnePlusC = new(onePlusC);
         int n = values.Length, w = Vector<float>.Count, i = 0;
+        Vector<int> flags = Vector<int>.Zero;
         for (; i + w <= n; i += w)
         {
             Vector<float> previous = Vector.LoadUnsafe(ref m0, (nuint)i);
             Vector<float> m = previous * vc - vlr * Vector.LoadUnsafe(ref g0, (nuint)i);
             m.StoreUnsafe(ref m0, (nuint)i);
-            (Vector.LoadUnsafe(ref p0, (nuint)i) + (vOnePlusC * m - vc * previous)).StoreUnsafe(ref p0, (nuint)i);
+            Vector<float> p = Vector.LoadUnsafe(ref p0, (nuint)i) + (vOnePlusC * m - vc * previous);
+            p.StoreUnsafe(ref p0, (nuint)i);
+            flags |= FiniteCheck.Flags(p);
         }
+        bool finite = FiniteCheck.AllClear(flags);
         for (; i < n; i++)
         {
             float previous = moms[i];
             float m = previous * c - lr * gradients[i];
             moms[i] = m;
             values[i] += onePlusC * m - c * previous;
+            finite &= float.IsFinite(values[i]);
         }
+        return finite;
     }
 
     /// <summary>A description with the hyper-parameters.</summary>

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Numerics;
 using System.Runtime.InteropServices;
+using Mlp.Kernels;
 
 namespace Mlp.LearningRules;
 
@@ -34,7 +35,10 @@ public sealed class RMSPropLearningRule : LearningRule
     protected override bool IsElementwise => true;
 
     /// <inheritdoc />
-    protected override void UpdateRange(Span<float> values, ReadOnlySpan<float> gradients, int offset)
+    protected override void UpdateRange(Span<float> values, ReadOnlySpan<float> gradients, int offset) => UpdateRangeChecked(values, gradients, offset);
+
+    // The update, each new vector's finiteness OR-ed into `flags` as it is written (see FiniteCheck).
+    private protected override bool UpdateRangeChecked(Span<float> values, ReadOnlySpan<float> gradients, int offset)
     {
         Span<float> moms2 = StateSlice(0, offset, values.Length);
         float lr = (float)LearningRate, b = (float)Beta, c = (float)(1.0 - Beta), eps = (float)Epsilon;
@@ -43,20 +47,26 @@ public sealed class RMSPropLearningRule : LearningRule
         ref float v0 = ref MemoryMarshal.GetReference(moms2);
         Vector<float> vlr = new(lr), vb = new(b), vc = new(c), veps = new(eps);
         int n = values.Length, w = Vector<float>.Count, i = 0;
+        Vector<int> flags = Vector<int>.Zero;
         for (; i + w <= n; i += w)
         {
             Vector<float> g = Vector.LoadUnsafe(ref g0, (nuint)i);
             Vector<float> v = Vector.LoadUnsafe(ref v0, (nuint)i) * vb + vc * (g * g);
             v.StoreUnsafe(ref v0, (nuint)i);
-            (Vector.LoadUnsafe(ref p0, (nuint)i) - vlr * g / Vector.SquareRoot(v + veps)).StoreUnsafe(ref p0, (nuint)i);
+            Vector<float> p = Vector.LoadUnsafe(ref p0, (nuint)i) - vlr * g / Vector.SquareRoot(v + veps);
+            p.StoreUnsafe(ref p0, (nuint)i);
+            flags |= FiniteCheck.Flags(p);
         }
+        bool finite = FiniteCheck.AllClear(flags);
         for (; i < n; i++)
         {
             float g = gradients[i];
             float v = moms2[i] * b + c * (g * g);
             moms2[i] = v;
             values[i] -= lr * g / MathF.Sqrt(v + eps);
+            finite &= float.IsFinite(values[i]);
         }
+        return finite;
     }
 
     /// <summary>A description with the hyper-parameters.</summary>

@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Numerics;
-using System.Runtime.InteropServices;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Mlp.Data;
@@ -25,7 +23,6 @@ public sealed class Optimiser
 {
     private readonly IMonitor[] _monitors;
     private readonly ILogger _logger;
-    private readonly ParameterSplit _split;
     private float[] _gradsWrtOutputs = [];
     private int _evaluationBatchSize = 1000;
     private int _checkpointInterval;
@@ -61,7 +58,6 @@ public sealed class Optimiser
             throw new ArgumentException("Monitor names must be distinct and not 'error'.", nameof(monitors));
         _logger = logger ?? NullLogger.Instance;
         learningRule.Initialise(model);
-        _split = new ParameterSplit(model.Parameters);
     }
 
     /// <summary>The model being trained.</summary>
@@ -191,7 +187,7 @@ public sealed class Optimiser
             Model.Backward(gradsWrtOutputs);
             Penalty?.AddGradients(Model);
             LearningRule.UpdateParameters();
-            if (!AllFinite())
+            if (!LearningRule.UpdatedValuesFinite || !FrozenValuesFinite())
                 throw Diverged(epoch, batchIndex);
             batchIndex++;
         }
@@ -336,63 +332,16 @@ public sealed class Optimiser
             $"after the {LearningRule.GetType().Name} update (learning rate {LearningRule.LearningRate}). Try a smaller learning rate.");
     }
 
-    // Each thread checks the parameters it has just updated (see ParameterSplit), so no core reads the other's lines.
-    private unsafe bool AllFinite()
+    // The learning rule checks the values it writes (LearningRule.UpdatedValuesFinite); frozen ones are checked here.
+    private bool FrozenValuesFinite()
     {
-        Span<float> values = Model.AllValues;
-        if (!_split.IsDivided || !KernelWorker.ShouldShare(values.Length))
-            return AllFinite(values);
-        int* finite = stackalloc int[2];
-        var job = new FiniteJob(finite);
-        KernelWorker.RunShared(ref job, this);
-        return finite[0] != 0 && finite[1] != 0;
-    }
-
-    private bool AllFinite(int thread)
-    {
-        Span<float> values = Model.AllValues;
-        for (int i = 0; i < _split.Count(thread); i++)
+        IReadOnlyList<Parameter> parameters = Model.Parameters;
+        for (int i = 0; i < parameters.Count; i++)
         {
-            if (!AllFinite(values.Slice(_split.Start(thread, i), _split.Length(thread, i))))
+            if (parameters[i].IsFrozen && !FiniteCheck.All(parameters[i].Values))
                 return false;
         }
         return true;
-    }
-
-    // x - x is 0 for finite x and NaN for infinities and NaN, so one vector comparison checks a whole block. Four
-    // independent sums keep the adder busy (one would wait on its own latency); their order cannot change the answer.
-    private static bool AllFinite(ReadOnlySpan<float> values)
-    {
-        ref float start = ref MemoryMarshal.GetReference(values);
-        int i = 0, width = Vector<float>.Count;
-        Vector<float> s0 = Vector<float>.Zero, s1 = s0, s2 = s0, s3 = s0;
-        for (; i + 4 * width <= values.Length; i += 4 * width)
-        {
-            Vector<float> v0 = Vector.LoadUnsafe(ref start, (nuint)i), v1 = Vector.LoadUnsafe(ref start, (nuint)(i + width));
-            Vector<float> v2 = Vector.LoadUnsafe(ref start, (nuint)(i + 2 * width)), v3 = Vector.LoadUnsafe(ref start, (nuint)(i + 3 * width));
-            s0 += v0 - v0;
-            s1 += v1 - v1;
-            s2 += v2 - v2;
-            s3 += v3 - v3;
-        }
-        for (; i + width <= values.Length; i += width)
-        {
-            var v = Vector.LoadUnsafe(ref start, (nuint)i);
-            s0 += v - v;
-        }
-        float tail = 0;
-        for (; i < values.Length; i++)
-            tail += values[i] - values[i];
-        return Vector.EqualsAll((s0 + s1) + (s2 + s3), Vector<float>.Zero) && tail == 0;
-    }
-
-    private readonly unsafe struct FiniteJob(int* finite) : ISharedJob
-    {
-        public int Parts => 2;
-
-        public uint WorkerParts => 0b10;
-
-        public void Run(int part, object? target) => finite[part] = ((Optimiser)target!).AllFinite(part) ? 1 : 0;
     }
 
     private static void CheckDimensions(IModel model, DataProvider data, string argument)

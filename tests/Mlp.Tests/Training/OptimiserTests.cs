@@ -99,6 +99,47 @@ public sealed class OptimiserTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void AFrozenParameterThatIsNotFiniteStopsTheRun()
+    {
+        // The learning rule checks what it writes; the optimiser still checks the parameters it leaves alone (all of
+        // them here, so that the infinity reaches no value the rule writes).
+        (Optimiser optimiser, _) = Classifier();
+        foreach (Parameter p in optimiser.Model.Parameters)
+            p.IsFrozen = true;
+        Parameter frozen = optimiser.Model.Parameters[1];
+        frozen.Values[2] = float.PositiveInfinity;
+        var ex = Assert.Throws<TrainingDivergedException>(optimiser.DoTrainingEpoch);
+        Assert.Equal(0, ex.Batch);
+        Assert.Contains($"{frozen.Name}[2] became", ex.Message);
+    }
+
+    [Fact]
+    public void ARuleFromElsewhereIsCheckedAfterItsUpdate()
+    {
+        (Optimiser optimiser, _) = Classifier(new NaNAtStep(3));
+        var ex = Assert.Throws<TrainingDivergedException>(() => optimiser.Train(1));
+        Assert.Equal(2, ex.Batch);
+        Assert.Contains("became NaN", ex.Message);
+    }
+
+    // Gradient descent that writes a NaN into the last parameter at one step: a rule the runtime does not know.
+    private sealed class NaNAtStep(int step) : LearningRule(0.01)
+    {
+        private int _updates;
+
+        protected override int StateBufferCount => 0;
+
+        protected override void UpdateRange(Span<float> values, ReadOnlySpan<float> gradients, int offset)
+        {
+            _updates++;
+            for (int i = 0; i < values.Length; i++)
+                values[i] -= 0.01f * gradients[i];
+            if (_updates == step)
+                values[^1] = float.NaN;
+        }
+    }
+
+    [Fact]
     public void FrozenParametersStayAsTheyWere()
     {
         (Optimiser optimiser, _) = Classifier();
