@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
 
 namespace Mlp;
 
@@ -41,6 +42,7 @@ public sealed class RandomGenerator
     }
 
     /// <summary>The next 64 uniformly distributed bits.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public ulong NextUInt64()
     {
         ulong result = BitOperations.RotateLeft(_s1 * 5, 7) * 9;
@@ -61,6 +63,7 @@ public sealed class RandomGenerator
     public double NextDouble() => (NextUInt64() >> 11) * (1.0 / (1UL << 53));
 
     /// <summary>A uniform integer in [0, <paramref name="maxExclusive"/>), without modulo bias (Lemire's method).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public int NextInt32(int maxExclusive)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxExclusive);
@@ -105,6 +108,7 @@ public sealed class RandomGenerator
     }
 
     /// <summary>Shuffles <paramref name="values"/> in place (Fisher–Yates), every permutation equally likely.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Shuffle<T>(Span<T> values)
     {
         for (int i = values.Length - 1; i > 0; i--)

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Mlp.Kernels;
 
 namespace Mlp.Data;
@@ -31,6 +32,7 @@ internal static unsafe class SharedGather
     }
 
     /// <summary>Rows <paramref name="first"/> to <paramref name="end"/> − 1 of the gather, each followed by the prefetch of the same row of <paramref name="next"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Rows(ReadOnlySpan<float> source, int width, ReadOnlySpan<int> rows, ReadOnlySpan<int> next, Span<float> destination, int first, int end)
     {
         for (int r = first; r < end; r++)

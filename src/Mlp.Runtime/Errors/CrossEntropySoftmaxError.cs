@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 
 namespace Mlp.Errors;
@@ -21,6 +22,7 @@ public sealed class CrossEntropySoftmaxError : ErrorFunction
     private protected override double ErrorOf(ReadOnlySpan<float> outputs, ReadOnlySpan<float> targets) => RowCrossEntropy(outputs, targets);
 
     /// <inheritdoc />
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private protected override void WriteGradient(ReadOnlySpan<float> outputs, ReadOnlySpan<float> targets, Span<float> gradsWrtOutputs, int width, int batchSize)
     {
         float batch = batchSize;

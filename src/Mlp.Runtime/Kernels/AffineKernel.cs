@@ -82,6 +82,7 @@ public static class AffineKernel
     }
 
     // Column sums of columns j0..j1 (each over the rows in order, vector lanes and scalars alike).
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static unsafe void SumColumns(float* matrix, float* sums, int rows, int width, int j0, int j1)
     {
         int w = Vector<float>.Count;

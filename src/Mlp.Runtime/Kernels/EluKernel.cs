@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 
 namespace Mlp.Kernels;
@@ -21,6 +22,7 @@ public static class EluKernel
     private static unsafe void ForwardPart(float* p0, float* p1, float* p2, float* p3, int length, float scalar) =>
         ForwardCore(SharedElementwise.In(p0, length), SharedElementwise.Out(p1, length), scalar);
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void ForwardCore(ReadOnlySpan<float> inputs, Span<float> outputs, float alpha)
     {
         ref float x = ref MemoryMarshal.GetReference(inputs);
@@ -45,6 +47,7 @@ public static class EluKernel
     private static unsafe void BackwardPart(float* p0, float* p1, float* p2, float* p3, int length, float scalar) =>
         BackwardCore(SharedElementwise.In(p0, length), SharedElementwise.In(p1, length), SharedElementwise.In(p2, length), SharedElementwise.Out(p3, length), scalar);
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void BackwardCore(ReadOnlySpan<float> inputs, ReadOnlySpan<float> outputs, ReadOnlySpan<float> gradsWrtOutputs, Span<float> gradsWrtInputs, float alpha)
     {
         ref float x = ref MemoryMarshal.GetReference(inputs);

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 using System.Runtime.Intrinsics.X86;
 
@@ -180,6 +181,7 @@ internal unsafe struct GemmJob : ISharedJob
     }
 
     /// <summary>After both parts of a <see cref="SplitK"/> product: <c>C = (C + Partial) + bias</c>, in that order.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public readonly void Combine()
     {
         for (int i = 0; i < M; i++)

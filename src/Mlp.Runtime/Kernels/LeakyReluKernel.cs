@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 
 namespace Mlp.Kernels;
@@ -20,6 +21,7 @@ public static class LeakyReluKernel
     private static unsafe void ForwardPart(float* p0, float* p1, float* p2, float* p3, int length, float scalar) =>
         ForwardCore(SharedElementwise.In(p0, length), SharedElementwise.Out(p1, length), scalar);
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void ForwardCore(ReadOnlySpan<float> inputs, Span<float> outputs, float alpha)
     {
         ref float x = ref MemoryMarshal.GetReference(inputs);
@@ -47,6 +49,7 @@ public static class LeakyReluKernel
     private static unsafe void BackwardPart(float* p0, float* p1, float* p2, float* p3, int length, float scalar) =>
         BackwardCore(SharedElementwise.In(p0, length), SharedElementwise.In(p1, length), SharedElementwise.Out(p2, length), scalar);
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void BackwardCore(ReadOnlySpan<float> inputs, ReadOnlySpan<float> gradsWrtOutputs, Span<float> gradsWrtInputs, float alpha)
     {
         ref float x = ref MemoryMarshal.GetReference(inputs);

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Numerics;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using Mlp.Kernels;
 
@@ -31,6 +32,7 @@ public sealed class AdaGradLearningRule : LearningRule
     protected override void UpdateRange(Span<float> values, ReadOnlySpan<float> gradients, int offset) => UpdateRangeChecked(values, gradients, offset);
 
     // The update, each new vector's finiteness OR-ed into `flags` as it is written (see FiniteCheck).
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private protected override bool UpdateRangeChecked(Span<float> values, ReadOnlySpan<float> gradients, int offset)
     {
         Span<float> sums = StateSlice(0, offset, values.Length);

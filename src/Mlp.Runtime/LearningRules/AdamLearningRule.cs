@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Numerics;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using Mlp.Kernels;
 
@@ -54,6 +55,7 @@ public sealed class AdamLearningRule : LearningRule
     protected override void UpdateRange(Span<float> values, ReadOnlySpan<float> gradients, int offset) => UpdateRangeChecked(values, gradients, offset);
 
     // The update, each new vector's finiteness OR-ed into `flags` as it is written (see FiniteCheck).
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private protected override bool UpdateRangeChecked(Span<float> values, ReadOnlySpan<float> gradients, int offset)
     {
         Span<float> moms1 = StateSlice(0, offset, values.Length), moms2 = StateSlice(1, offset, values.Length);

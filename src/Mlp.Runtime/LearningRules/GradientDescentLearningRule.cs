@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Numerics;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using Mlp.Kernels;
 
@@ -19,6 +20,7 @@ public sealed class GradientDescentLearningRule(double learningRate = 1e-3) : Le
     protected override void UpdateRange(Span<float> values, ReadOnlySpan<float> gradients, int offset) => UpdateRangeChecked(values, gradients, offset);
 
     // The update, each new vector's finiteness OR-ed into `flags` as it is written (see FiniteCheck).
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private protected override bool UpdateRangeChecked(Span<float> values, ReadOnlySpan<float> gradients, int offset)
     {
         float lr = (float)LearningRate;
