@@ -36,7 +36,7 @@ internal static unsafe class GemmAvx512
     /// <c>C[i·ldc + j] = Σ_p A[i·lda + p] · B[j·ldb + p] (+ bias[j])</c> for <c>i &lt; m</c>, <c>j &lt; n</c>:
     /// both operands contiguous along k. Each element sums 16 lanes over p (a masked last vector for
     /// <c>k mod 16</c>), adds lane <c>l</c> to lane <c>l + 8</c>, then reduces the 8 sums in
-    /// <see cref="GemmAvx2.Reduce4"/>'s fixed tree. Tiles of 5 rows × 4 columns: 20 accumulators.
+    /// <see cref="GemmAvx2.Reduce4"/>'s fixed tree. Tiles of 5 rows × 4 columns (20 accumulators), a single row 8 columns.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Dot(float* a, int lda, float* b, int ldb, float* c, int ldc, float* bias, int m, int n, int k)
@@ -89,12 +89,18 @@ internal static unsafe class GemmAvx512
             TailByDots(a, ars, b + main, ldb, c + main, ldc, Offset(bias, main), m, tail, k);
     }
 
-    // TRows rows of A against n rows of B: tiles of 4 columns, then the last 1–3.
+    // TRows rows of A against n rows of B: tiles of 4 columns (8 for a single row), then the last 1–3.
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void DotRows<TRows>(float* a, int lda, float* b, int ldb, float* c, int ldc, float* bias, int n, int k, Vector512<float> mask)
         where TRows : struct, ITileRows
     {
         int j = 0;
+        if (TRows.Count == 1)
+        {
+            // A single row (batch 1, or the last of a batch) would spend a 1×4 tile's time on set-up and reductions.
+            for (; j + 8 <= n; j += 8)
+                Dot1x8(a, b + (nint)j * ldb, ldb, c + j, Offset(bias, j), k, mask);
+        }
         for (; j + 4 <= n; j += 4)
             DotTile<TRows, Columns4>(a, lda, b + (nint)j * ldb, ldb, c + j, ldc, Offset(bias, j), k, mask);
         float* bt = b + (nint)j * ldb, ct = c + j, biasT = Offset(bias, j);
@@ -186,6 +192,41 @@ internal static unsafe class GemmAvx512
         if (rows > 2) StoreSums<TColumns>(c + 2 * ldc, bias, s20, s21, s22, s23);
         if (rows > 3) StoreSums<TColumns>(c + 3 * ldc, bias, s30, s31, s32, s33);
         if (rows > 4) StoreSums<TColumns>(c + 4 * ldc, bias, s40, s41, s42, s43);
+    }
+
+    // One row of A against eight rows of B: 8 accumulators, each element summed and reduced as in DotTile.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void Dot1x8(float* a, float* b0, int ldb, float* c, float* bias, int k, Vector512<float> mask)
+    {
+        float* b1 = b0 + ldb, b2 = b1 + ldb, b3 = b2 + ldb, b4 = b3 + ldb, b5 = b4 + ldb, b6 = b5 + ldb, b7 = b6 + ldb;
+        Vector512<float> s0 = default, s1 = default, s2 = default, s3 = default, s4 = default, s5 = default, s6 = default, s7 = default;
+        int p = 0;
+        for (; p <= k - 16; p += 16)
+        {
+            Vector512<float> x = Vector512.Load(a + p);
+            s0 = Fma(x, Vector512.Load(b0 + p), s0);
+            s1 = Fma(x, Vector512.Load(b1 + p), s1);
+            s2 = Fma(x, Vector512.Load(b2 + p), s2);
+            s3 = Fma(x, Vector512.Load(b3 + p), s3);
+            s4 = Fma(x, Vector512.Load(b4 + p), s4);
+            s5 = Fma(x, Vector512.Load(b5 + p), s5);
+            s6 = Fma(x, Vector512.Load(b6 + p), s6);
+            s7 = Fma(x, Vector512.Load(b7 + p), s7);
+        }
+        if (p < k)
+        {
+            Vector512<float> x = MaskLoad(a + p, mask);
+            s0 = Fma(x, MaskLoad(b0 + p, mask), s0);
+            s1 = Fma(x, MaskLoad(b1 + p, mask), s1);
+            s2 = Fma(x, MaskLoad(b2 + p, mask), s2);
+            s3 = Fma(x, MaskLoad(b3 + p, mask), s3);
+            s4 = Fma(x, MaskLoad(b4 + p, mask), s4);
+            s5 = Fma(x, MaskLoad(b5 + p, mask), s5);
+            s6 = Fma(x, MaskLoad(b6 + p, mask), s6);
+            s7 = Fma(x, MaskLoad(b7 + p, mask), s7);
+        }
+        StoreSums<Columns4>(c, bias, s0, s1, s2, s3);
+        StoreSums<Columns4>(c + 4, Offset(bias, 4), s4, s5, s6, s7);
     }
 
     // One row of a dot tile: each used accumulator reduced to its sum (unused ones stand in for none), plus the bias.
