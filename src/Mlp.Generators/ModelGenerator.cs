@@ -5,8 +5,8 @@ namespace Mlp.Generators
 {
     /// <summary>
     /// The pipeline: find classes carrying <c>[Affine]</c>, parse each into a <see cref="ModelSpec"/>
-    /// (equatable data only), and emit its forward and backward code. Classes with errors produce no code;
-    /// <see cref="ModelAnalyzer"/> reports why.
+    /// (equatable data only), and emit its forward and backward code. Classes with errors get only their members
+    /// declared (<see cref="ModelShellEmitter"/>), so that the errors <see cref="ModelAnalyzer"/> reports stay the only ones.
     /// </summary>
     [Generator(LanguageNames.CSharp)]
     public sealed class ModelGenerator : IIncrementalGenerator
@@ -30,7 +30,7 @@ namespace Mlp.Generators
                 .WithTrackingName(ModelsStep);
 
             context.RegisterSourceOutput(models, static (output, model) =>
-                output.AddSource(model.FullName + ".g.cs", ModelEmitter.Emit(model)));
+                output.AddSource(model.FullName + ".g.cs", model.HasErrors ? ModelShellEmitter.Emit(model) : ModelEmitter.Emit(model)));
         }
     }
 }

@@ -25,7 +25,10 @@ namespace Mlp.Generators
             return false;
         }
 
-        /// <summary>Parses <paramref name="type"/>; the spec is null whenever anything is wrong.</summary>
+        /// <summary>
+        /// Parses <paramref name="type"/>. With errors, the spec is marked <see cref="ModelSpec.HasErrors"/> when members
+        /// can still be declared on the class (a top-level, non-generic, partial class), and null otherwise.
+        /// </summary>
         /// <param name="type">The class carrying the layer attributes.</param>
         /// <param name="diagnostics">Receives the problems found; null when only the spec is wanted.</param>
         /// <param name="cancellationToken">Stops the work when the compilation is abandoned.</param>
@@ -33,19 +36,20 @@ namespace Mlp.Generators
         {
             var report = new Reporter(diagnostics);
             CheckTypeShape(type, report, cancellationToken);
+            bool canDeclareMembers = !report.HasErrors;
+            string? ns = type.ContainingNamespace.IsGlobalNamespace ? null : type.ContainingNamespace.ToDisplayString();
 
             List<DeclaredLayer>? declared = ReadLayers(type, report, cancellationToken);
-            if (declared is null)
-                return null; // an attribute that could not be read: the compiler or the reporter says why
+            if (declared is null) // an attribute that could not be read: the compiler or the reporter says why
+                return canDeclareMembers ? new ModelSpec(ns, type.Name, EquatableArray<LayerSpec>.Empty, EquatableArray<TransferSpec>.Empty, HasErrors: true) : null;
             LayerSpec[] layers = ResolveWidths(type.Name, declared, report);
             CheckArguments(declared, report);
             CheckSize(type, layers, report);
             TransferSpec[] transfers = ReadTransfers(type, layers, report, cancellationToken);
 
-            if (report.HasErrors)
+            if (report.HasErrors && !canDeclareMembers)
                 return null;
-            string? ns = type.ContainingNamespace.IsGlobalNamespace ? null : type.ContainingNamespace.ToDisplayString();
-            return new ModelSpec(ns, type.Name, new EquatableArray<LayerSpec>(layers), new EquatableArray<TransferSpec>(transfers));
+            return new ModelSpec(ns, type.Name, new EquatableArray<LayerSpec>(layers), new EquatableArray<TransferSpec>(transfers), report.HasErrors);
         }
 
         private static void CheckTypeShape(INamedTypeSymbol type, Reporter report, CancellationToken cancellationToken)
