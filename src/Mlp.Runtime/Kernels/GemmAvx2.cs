@@ -18,8 +18,8 @@ internal static unsafe class GemmAvx2
     // A column block of B of about this many floats (256 KB) stays in L2 while every row of A passes it.
     private const int DotBlockFloats = 64 * 1024;
 
-    // From this many multiply-adds on, broadcast products pack their operands (GemmAvx2Packed, same bits): the
-    // matrices no longer fit the caches as they lie.
+    // From this many multiply-adds on, broadcast products pack their operands (GemmAvx2Packed, or GemmAvx512Packed on
+    // the AVX-512 path; same bits): the matrices no longer fit the caches as they lie.
     private const long PackedMinMultiplyAdds = 1L << 23;
 
     public static bool IsSupported => Avx2.IsSupported && Fma.IsSupported;

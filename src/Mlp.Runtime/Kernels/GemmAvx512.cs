@@ -79,7 +79,7 @@ internal static unsafe class GemmAvx512
         {
             // Packed tiles sum the same FMA chains: the same bits, for the products that outgrow the caches.
             if (GemmAvx2.UsePacked(m, main, k))
-                GemmAvx2Packed.Broadcast(a, ars, acs, b, ldb, c, ldc, bias, m, main, k);
+                GemmAvx512Packed.Broadcast(a, ars, acs, b, ldb, c, ldc, bias, m, main, k);
             else
                 BroadcastPanels(a, ars, acs, b, ldb, c, ldc, bias, m, main, k);
         }

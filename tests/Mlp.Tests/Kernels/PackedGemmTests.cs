@@ -3,9 +3,9 @@ using Mlp.Kernels;
 namespace Mlp.Tests.Kernels;
 
 /// <summary>
-/// The packed broadcast path (large products) against the reference, and bit for bit against the unpacked
-/// path: several blocks of k and of rows, partial tiles at both edges, with and without a bias, under the AVX2 and
-/// the AVX-512 broadcast kernels (which pack through the same code).
+/// The packed broadcast paths (large products: GemmAvx2Packed and GemmAvx512Packed) against the reference, and bit for
+/// bit against the unpacked path: several blocks of k and of rows, partial tiles at both edges, with and without a
+/// bias, on one thread and shared between two.
 /// Runs alone because it overrides the process-wide packing rule.
 /// </summary>
 [Collection(KernelWorkerCollection.Name)]
@@ -18,7 +18,9 @@ public class PackedGemmTests
             var data = new TheoryData<KernelPath, int, int, int>();
             foreach (KernelPath path in new[] { KernelPath.Avx512, KernelPath.Avx2 })
             {
-                foreach ((int m, int n, int k) in new[] { (5, 16, 1), (7, 33, 300), (243, 35, 513), (12, 16, 600), (481, 17, 40), (50, 784, 50), (784, 50, 50), (11, 100, 257) })
+                foreach ((int m, int n, int k) in new[] { (5, 16, 1), (7, 33, 300), (243, 35, 513), (12, 16, 600), (481, 17, 40), (50, 784, 50), (784, 50, 50), (11, 100, 257),
+                    // AVX-512 panels of 48 columns with a rest of 16, 32 and a ragged 1–15, several blocks of rows and of k.
+                    (263, 64, 130), (9, 80, 129), (300, 113, 260), (17, 1, 5) })
                     data.Add(path, m, n, k);
             }
             return data;
@@ -29,6 +31,12 @@ public class PackedGemmTests
     [MemberData(nameof(Shapes))]
     public void Packed_products_match_the_reference_and_the_unpacked_bits(KernelPath path, int m, int n, int k)
     {
+        foreach (int threads in new[] { 1, 2 })
+            Check(path, m, n, k, threads);
+    }
+
+    private static void Check(KernelPath path, int m, int n, int k, int threads)
+    {
         if (!GemmAvx2.IsSupported)
             return;
         float[] a = GemmReference.Random(m * k, 61), at = GemmReference.Random(k * m, 62), b = GemmReference.Random(k * n, 63);
@@ -36,7 +44,7 @@ public class PackedGemmTests
         float[] h = GemmReference.Random(m * 7, 66);
         float[][] packed = Products(packed: true), unpacked = Products(packed: false);
         for (int i = 0; i < packed.Length; i++)
-            GemmReference.AssertBitIdentical(unpacked[i], packed[i], $"product {i} of {m}×{n}×{k}");
+            GemmReference.AssertBitIdentical(unpacked[i], packed[i], $"product {i} of {m}×{n}×{k} on {threads} thread(s)");
         GemmReference.AssertClose(GemmReference.Multiply(a, k, 1, b, m, n, k), packed[0], k, "A·B");
         GemmReference.AssertClose(GemmReference.Multiply(at, 1, m, b, m, n, k), packed[1], k, "Aᵀ·B");
         GemmReference.AssertClose(GemmReference.MultiplyTransposed(h, w, bias, m, n, 7), packed[2], 7, "H·Wᵀ + bias");
@@ -44,7 +52,7 @@ public class PackedGemmTests
         float[][] Products(bool packed)
         {
             GemmAvx2.PackedOverride = packed ? 1 : -1;
-            using var scope = new KernelScope(path, threads: 1);
+            using var scope = new KernelScope(path, threads);
             try
             {
                 float[] c1 = new float[m * n], c2 = new float[m * n], c3 = new float[m * n];
