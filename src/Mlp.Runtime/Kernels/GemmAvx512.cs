@@ -41,6 +41,16 @@ internal static unsafe class GemmAvx512
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Dot(float* a, int lda, float* b, int ldb, float* c, int ldc, float* bias, int m, int n, int k)
     {
+        // A copy of A holds the same values: the same bits.
+        if (PageAliasing.Worsens(a, lda, b, ldb, (long)m * n * k))
+            DotBlocks(PageAliasing.CopyAway(a, lda, b, m, k), k, b, ldb, c, ldc, bias, m, n, k);
+        else
+            DotBlocks(a, lda, b, ldb, c, ldc, bias, m, n, k);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void DotBlocks(float* a, int lda, float* b, int ldb, float* c, int ldc, float* bias, int m, int n, int k)
+    {
         Vector512<float> mask = TailMask(k & 15);
         int blockColumns = Math.Max(4, DotBlockFloats / k & ~3);
         for (int j0 = 0; j0 < n; j0 += blockColumns)
