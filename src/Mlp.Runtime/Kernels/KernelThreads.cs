@@ -28,7 +28,7 @@ public static class KernelThreads
 
     private static int s_count = 1;
 
-    // Test hooks: per calling thread, so tests running in parallel do not disturb one another.
+    // Per calling thread, so that runs (and tests) on different threads do not disturb one another.
     [ThreadStatic]
     private static int t_countOverride;
 
@@ -54,7 +54,25 @@ public static class KernelThreads
     /// </summary>
     public static long SharingPauses => KernelWorker.Backoffs;
 
-    /// <summary>The thread count for products started on this thread: <see cref="Count"/> unless a test overrides it.</summary>
+    /// <summary>
+    /// The thread count for kernels called on the current thread, overriding <see cref="Count"/> for this thread
+    /// alone; 0 (the default) follows <see cref="Count"/>. Lets concurrent runs each take their own share of the cores
+    /// (a sweep's trials one thread each, the notebook's exercises a share each) without touching the process-wide
+    /// setting. Results do not depend on it.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">The value is negative or above <see cref="Max"/>.</exception>
+    public static int CountForCurrentThread
+    {
+        get => t_countOverride;
+        set
+        {
+            if (value < 0 || value > Max)
+                throw new ArgumentOutOfRangeException(nameof(value), value, $"KernelThreads.CountForCurrentThread must be between 0 (follow Count) and {Max}.");
+            t_countOverride = value;
+        }
+    }
+
+    /// <summary>The thread count for kernels started on this thread: <see cref="CountForCurrentThread"/> if set, else <see cref="Count"/>.</summary>
     internal static int Effective => t_countOverride > 0 ? t_countOverride : Count;
 
     /// <summary>Products with fewer multiply-adds than this run on the calling thread alone.</summary>
