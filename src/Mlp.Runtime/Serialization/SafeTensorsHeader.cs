@@ -11,6 +11,15 @@ internal sealed class SafeTensorsHeader
 {
     private const string MetadataKey = "__metadata__";
 
+    /// <summary>
+    /// The most tensors a header may list. Our models have two per Affine layer; the limit keeps a forged header
+    /// from costing more than a few megabytes to parse (a header of a million empty tensors is rejected while read).
+    /// </summary>
+    public const int MaxTensors = 1024;
+
+    /// <summary>The most dimensions a tensor may have. Our parameters have one or two; the limit bounds the shape array.</summary>
+    public const int MaxRank = 8;
+
     private SafeTensorsHeader(IReadOnlyList<TensorEntry> tensors, IReadOnlyDictionary<string, string> metadata, ulong dataLength)
     {
         Tensors = tensors;
@@ -49,21 +58,37 @@ internal sealed class SafeTensorsHeader
 
         using (document)
         {
-            var tensors = new List<TensorEntry>();
-            IReadOnlyDictionary<string, string> metadata = new Dictionary<string, string>();
-            var seen = new HashSet<string>(StringComparer.Ordinal);
-            foreach (JsonProperty property in document.RootElement.EnumerateObject())
+            try
             {
-                if (!seen.Add(property.Name))
-                    throw new SafeTensorsFormatException(fileName, property.Name == MetadataKey ? null : property.Name,
-                        $"the header names '{property.Name}' twice.");
-                if (property.Name == MetadataKey)
-                    metadata = ParseMetadata(property.Value, fileName);
-                else
-                    tensors.Add(ParseTensor(property.Name, property.Value, fileName));
+                return Validate(document.RootElement, fileName);
             }
-            return new SafeTensorsHeader(tensors, metadata, CheckTiling(tensors, fileName));
+            catch (InvalidOperationException e)
+            {
+                // System.Text.Json parses "\ud800" but cannot turn it into a string: a lone surrogate is not Unicode text.
+                throw new SafeTensorsFormatException(fileName, null,
+                    $"the header holds a string that is not valid Unicode (a lone surrogate escape such as \\ud800): {e.Message}", e);
+            }
         }
+    }
+
+    private static SafeTensorsHeader Validate(JsonElement root, string fileName)
+    {
+        var tensors = new List<TensorEntry>();
+        IReadOnlyDictionary<string, string> metadata = new Dictionary<string, string>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (JsonProperty property in root.EnumerateObject())
+        {
+            if (!seen.Add(property.Name))
+                throw new SafeTensorsFormatException(fileName, property.Name == MetadataKey ? null : property.Name,
+                    $"the header names '{property.Name}' twice.");
+            if (property.Name == MetadataKey)
+                metadata = ParseMetadata(property.Value, fileName);
+            else if (tensors.Count == MaxTensors)
+                throw new SafeTensorsFormatException(fileName, null, $"the header lists more than {MaxTensors} tensors, the most this library reads.");
+            else
+                tensors.Add(ParseTensor(property.Name, property.Value, fileName));
+        }
+        return new SafeTensorsHeader(tensors, metadata, CheckTiling(tensors, fileName));
     }
 
     private static Dictionary<string, string> ParseMetadata(JsonElement value, string fileName)
@@ -97,10 +122,10 @@ internal sealed class SafeTensorsHeader
                         : throw new SafeTensorsFormatException(fileName, name, $"'dtype' is a JSON {Describe(field.Value.ValueKind)}, not a string.");
                     break;
                 case "shape" when shape is null:
-                    shape = ReadIntegers(field, name, fileName);
+                    shape = ReadIntegers(field, name, fileName, MaxRank, n => $"'shape' has {n} dimensions; at most {MaxRank} are allowed.");
                     break;
                 case "data_offsets" when offsets is null:
-                    offsets = ReadIntegers(field, name, fileName);
+                    offsets = ReadIntegers(field, name, fileName, 2, n => $"'data_offsets' has {n} numbers, not 2 (begin and end).");
                     break;
                 case "dtype" or "shape" or "data_offsets":
                     throw new SafeTensorsFormatException(fileName, name, $"'{field.Name}' is given twice.");
@@ -139,11 +164,15 @@ internal sealed class SafeTensorsHeader
         return bytes;
     }
 
-    private static ulong[] ReadIntegers(JsonProperty field, string name, string fileName)
+    private static ulong[] ReadIntegers(JsonProperty field, string name, string fileName, int maxLength, Func<int, string> tooMany)
     {
         if (field.Value.ValueKind != JsonValueKind.Array)
             throw new SafeTensorsFormatException(fileName, name, $"'{field.Name}' is a JSON {Describe(field.Value.ValueKind)}, not an array.");
-        var values = new ulong[field.Value.GetArrayLength()];
+        // Checked before allocating: a forged shape of millions of entries costs nothing more than its count.
+        int length = field.Value.GetArrayLength();
+        if (length > maxLength)
+            throw new SafeTensorsFormatException(fileName, name, tooMany(length));
+        var values = new ulong[length];
         int i = 0;
         foreach (JsonElement item in field.Value.EnumerateArray())
         {

@@ -8,8 +8,12 @@ namespace Mlp.Serialization;
 /// </summary>
 internal static class SafeTensorsReader
 {
-    /// <summary>The reference implementation's limit on the header (100 MB).</summary>
-    public const ulong MaxHeaderLength = 100_000_000;
+    /// <summary>
+    /// The longest header read: 1 MiB. The reference implementation allows 100 MB, but parsing that much JSON
+    /// costs gigabytes; a header of <see cref="SafeTensorsHeader.MaxTensors"/> tensors with generous names and
+    /// metadata fits in a tenth of this.
+    /// </summary>
+    public const ulong MaxHeaderLength = 1 << 20;
 
     // Streams of unknown length are read in chunks, so a forged length costs at most this much before the stream ends.
     private const int Chunk = 1 << 16;
@@ -30,7 +34,7 @@ internal static class SafeTensorsReader
             throw new SafeTensorsFormatException(fileName, null, $"the file holds {got} bytes, fewer than the 8-byte header length that starts every safetensors file.");
         ulong headerLength = BinaryPrimitives.ReadUInt64LittleEndian(prefix);
         if (headerLength > MaxHeaderLength)
-            throw new SafeTensorsFormatException(fileName, null, $"the header length {headerLength} exceeds the format's limit of {MaxHeaderLength} bytes.");
+            throw new SafeTensorsFormatException(fileName, null, $"the header length {headerLength} exceeds this library's limit of {MaxHeaderLength} bytes (1 MiB).");
         if (remaining is long r && headerLength > (ulong)(r - 8))
             throw new SafeTensorsFormatException(fileName, null, $"the header length {headerLength} runs past the end of the file: only {r - 8} bytes follow it.");
 

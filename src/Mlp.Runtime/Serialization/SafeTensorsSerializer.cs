@@ -70,7 +70,12 @@ public static class SafeTensorsSerializer
     /// When the file records an architecture (files saved here do; PyTorch's do not), require it to equal the
     /// model's: same shapes with different activations would otherwise load silently.
     /// </param>
-    /// <exception cref="SafeTensorsFormatException">The file is malformed or does not fit the model.</exception>
+    /// <exception cref="SafeTensorsFormatException">
+    /// The file is malformed, does not fit the model, exceeds the limits (a header over 1 MiB, more than 1,024
+    /// tensors, a tensor of more than 8 dimensions), or the path is not a regular file (a folder, a named pipe, a
+    /// symbolic-link loop, a file that cannot be read).
+    /// </exception>
+    /// <exception cref="FileNotFoundException">Nothing is at <paramref name="path"/>.</exception>
     public static void Load(this IModel model, string path, bool requireSameArchitecture = true)
     {
         ArgumentNullException.ThrowIfNull(model);
@@ -96,7 +101,8 @@ public static class SafeTensorsSerializer
 
     /// <summary>The <c>__metadata__</c> of the safetensors file at <paramref name="path"/> (empty if it has none), after validating its header.</summary>
     /// <param name="path">The safetensors file.</param>
-    /// <exception cref="SafeTensorsFormatException">The file is malformed.</exception>
+    /// <exception cref="SafeTensorsFormatException">The file is malformed or the path is not a regular file (as for <see cref="Load(IModel, string, bool)"/>).</exception>
+    /// <exception cref="FileNotFoundException">Nothing is at <paramref name="path"/>.</exception>
     public static IReadOnlyDictionary<string, string> ReadMetadata(string path)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
@@ -177,8 +183,11 @@ public static class SafeTensorsSerializer
             destination[i] = System.Buffers.Binary.BinaryPrimitives.ReadSingleLittleEndian(source[(i * 4)..]);
     }
 
+    // Only regular files: a folder, a named pipe or a symbolic-link loop is a SafeTensorsFormatException at once.
     private static FileStream OpenRead(string path) =>
-        new(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
+        IO.RegularFile.OpenRead(path, (failure, problem, inner) => failure == IO.OpenFailure.Missing
+            ? new FileNotFoundException($"{path}: the file does not exist.", path, inner)
+            : new SafeTensorsFormatException(path, null, $"the path {problem}.", inner));
 
     private static string NameOf(Stream stream) => stream is FileStream file ? file.Name : "stream";
 
