@@ -29,4 +29,10 @@ public enum DataFileProblem
 
     /// <summary>A label is outside the data set's classes.</summary>
     InvalidLabel,
+
+    /// <summary>
+    /// The path is not a regular file that can be read: a folder, a named pipe, socket or terminal, a symbolic-link
+    /// loop, or a file without read permission.
+    /// </summary>
+    Unreadable,
 }

@@ -82,15 +82,25 @@ public sealed class MnistData
         RequireFile(imagesPath, directory, provenance);
         RequireFile(labelsPath, directory, provenance);
 
+        // The headers' counts are compared before any pixel is decoded: a forged count costs nothing.
+        int expected = test ? TestCount : TrainingFileCount;
+        int imageCount = MnistFileCache.ImageCount(imagesPath), labelCount = MnistFileCache.LabelCount(labelsPath);
+        string expectation = test
+            ? "MNIST's test files hold 10,000"
+            : "MNIST's training files hold 60,000 (the course's split takes the first 50,000 for training and the last 10,000 for validation)";
+        if (imageCount != labelCount)
+        {
+            // Blame the file whose count is not the data set's; when neither is, the labels (as before).
+            string blamed = labelCount == expected ? imagesPath : labelsPath;
+            throw new DataFileException(blamed, DataFileProblem.CountMismatch,
+                $"The MNIST files disagree: {imagesPath} holds {imageCount} images but {labelsPath} holds {labelCount} labels; {expectation}, so {blamed} is the wrong file.");
+        }
+        if (imageCount != expected)
+            throw new DataFileException(imagesPath, DataFileProblem.UnexpectedShape,
+                $"{imagesPath} holds {imageCount} images, but {expectation}.");
+
         IdxImages images = MnistFileCache.Images(imagesPath);
         IdxLabels labels = MnistFileCache.Labels(labelsPath);
-        if (images.Count != labels.Labels.Length)
-            throw new DataFileException(labelsPath, DataFileProblem.CountMismatch,
-                $"The MNIST files disagree: {imagesPath} holds {images.Count} images but {labelsPath} holds {labels.Labels.Length} labels.");
-        int expected = test ? TestCount : TrainingFileCount;
-        if (images.Count != expected)
-            throw new DataFileException(imagesPath, DataFileProblem.UnexpectedShape,
-                $"{imagesPath} holds {images.Count} images, but MNIST's {(test ? "test file holds 10,000" : "training file holds 60,000 (the course's split takes the first 50,000 for training and the last 10,000 for validation)")}.");
 
         (int start, int count) = which switch
         {
@@ -106,7 +116,8 @@ public sealed class MnistData
 
     private static void RequireFile(string path, string directory, string provenance)
     {
-        if (!File.Exists(path))
+        // A folder or a symbolic link that loops is not "missing": opening it says what is wrong.
+        if (!File.Exists(path) && !System.IO.Directory.Exists(path) && new FileInfo(path).LinkTarget is null)
             throw new DataFileException(path, DataFileProblem.Missing,
                 $"The MNIST file {path} does not exist (looked in {directory}, {provenance}). Set {MnistFiles.DataDirectoryVariable} to the folder that holds {MnistFiles.TrainImages}, {MnistFiles.TrainLabels}, {MnistFiles.TestImages} and {MnistFiles.TestLabels}.");
     }

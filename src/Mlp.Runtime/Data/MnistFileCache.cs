@@ -18,6 +18,18 @@ internal static class MnistFileCache
     public static IdxLabels Labels(string path) =>
         Get(LabelFiles, Path.GetFullPath(path), p => IdxFileReader.ReadLabels(p, MnistData.NumClasses));
 
+    /// <summary>The number of images in the file: from the decoded file when cached, else from its header alone.</summary>
+    public static int ImageCount(string path) =>
+        ImageFiles.TryGetValue(Path.GetFullPath(path), out var decoded) && decoded.IsValueCreated
+            ? decoded.Value.Count
+            : IdxFileReader.ReadImageCount(path, MnistData.ImageRows, MnistData.ImageColumns);
+
+    /// <summary>The number of labels in the file: from the decoded file when cached, else from its header alone.</summary>
+    public static int LabelCount(string path) =>
+        LabelFiles.TryGetValue(Path.GetFullPath(path), out var decoded) && decoded.IsValueCreated
+            ? decoded.Value.Labels.Length
+            : IdxFileReader.ReadLabelCount(path);
+
     private static T Get<T>(ConcurrentDictionary<string, Lazy<T>> cache, string path, Func<string, T> decode)
     {
         var lazy = cache.GetOrAdd(path, p => new Lazy<T>(() => decode(p), LazyThreadSafetyMode.ExecutionAndPublication));

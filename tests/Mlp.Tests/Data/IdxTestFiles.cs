@@ -52,6 +52,20 @@ internal static class IdxTestFiles
         gzip.Write(content);
     }
 
+    /// <summary>
+    /// Writes <paramref name="header"/> then <paramref name="zeros"/> zero bytes, gzipped as they are made, so a file
+    /// declaring hundreds of megabytes costs a few hundred kilobytes of disk and no large array.
+    /// </summary>
+    public static void WriteGzipOfZeros(string path, byte[] header, long zeros)
+    {
+        using var file = File.Create(path);
+        using var gzip = new GZipStream(file, CompressionLevel.SmallestSize);
+        gzip.Write(header);
+        var chunk = new byte[1 << 20];
+        for (long left = zeros; left > 0; left -= chunk.Length)
+            gzip.Write(chunk, 0, (int)Math.Min(left, chunk.Length));
+    }
+
     private static byte[] Gunzip(string name)
     {
         using var gzip = new GZipStream(File.OpenRead(Path.Combine(RealDirectory.Value, name)), CompressionMode.Decompress);
