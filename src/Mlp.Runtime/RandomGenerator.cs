@@ -35,10 +35,16 @@ public sealed class RandomGenerator
         get => new(_s0, _s1, _s2, _s3);
         set
         {
-            if ((value.S0 | value.S1 | value.S2 | value.S3) == 0)
-                throw new ArgumentException("An all-zero state is not a valid xoshiro256** state.", nameof(value));
+            CheckState(value, nameof(value));
             (_s0, _s1, _s2, _s3) = (value.S0, value.S1, value.S2, value.S3);
         }
+    }
+
+    /// <summary>Throws unless <paramref name="state"/> is one a generator can be in (not all zero).</summary>
+    internal static void CheckState(RandomGeneratorState state, string paramName)
+    {
+        if ((state.S0 | state.S1 | state.S2 | state.S3) == 0)
+            throw new ArgumentException("An all-zero state is not a valid xoshiro256** state.", paramName);
     }
 
     /// <summary>The next 64 uniformly distributed bits.</summary>

@@ -121,6 +121,16 @@ public abstract class LearningRule
     /// <exception cref="ArgumentException">The state is from another type of rule, or its buffers do not fit the model.</exception>
     public void RestoreState(LearningRuleState state)
     {
+        CheckState(state);
+        for (int i = 0; i < _state.Length; i++)
+            state.Buffers[i].Span.CopyTo(_state[i]);
+        StepCount = state.StepCount;
+        LearningRate = state.LearningRate;
+    }
+
+    /// <summary>Throws as <see cref="RestoreState"/> would, changing nothing: a restore checks every part before changing any.</summary>
+    internal void CheckState(LearningRuleState state)
+    {
         ArgumentNullException.ThrowIfNull(state);
         if (_model is null)
             throw NotInitialised();
@@ -133,10 +143,6 @@ public abstract class LearningRule
             if (state.Buffers[i].Length != _state[i].Length)
                 throw new ArgumentException($"State buffer {i} has {state.Buffers[i].Length} values but the model has {_state[i].Length} parameters.", nameof(state));
         }
-        for (int i = 0; i < _state.Length; i++)
-            state.Buffers[i].Span.CopyTo(_state[i]);
-        StepCount = state.StepCount;
-        LearningRate = state.LearningRate;
     }
 
     /// <summary>

@@ -140,6 +140,8 @@ public sealed class Optimiser
             throw new InvalidOperationException("KeepBestModel needs validation data to judge the best model by.");
         if (CheckpointInterval > 0 && string.IsNullOrEmpty(CheckpointFolder))
             throw new InvalidOperationException("CheckpointInterval is set but CheckpointFolder is not.");
+        if (CheckpointInterval > 0 && numEpochs > 0)
+            CheckFolderWritable(CheckpointFolder!);
         var clock = Stopwatch.StartNew();
         var rows = new List<EpochStatistics>();
         var seconds = new List<double>(numEpochs);
@@ -221,36 +223,47 @@ public sealed class Optimiser
         return values;
     }
 
-    /// <summary>Captures the run's full state so that <see cref="RestoreCheckpoint"/> can continue it exactly.</summary>
+    /// <summary>Captures the run's full state so that <see cref="RestoreCheckpoint(TrainingCheckpoint)"/> can continue it exactly.</summary>
     public TrainingCheckpoint CreateCheckpoint() => new(Model.Architecture, EpochsCompleted, Model.AllValues, Model.Random.State,
         LearningRule.SaveState(), TrainData.GetState());
 
     /// <summary>
     /// Continues from <paramref name="checkpoint"/>: parameters, learning-rule state, epochs completed, the model's
     /// generator and the training data's order and position. Training on then reproduces the original run exactly.
+    /// Every part is checked before any is changed, so a checkpoint that does not fit changes nothing.
     /// </summary>
-    /// <exception cref="ArgumentException">The checkpoint is of another architecture, learning rule or data set; nothing is changed.</exception>
+    /// <exception cref="ArgumentException">
+    /// The checkpoint is of another architecture, learning rule or data set, or holds an impossible generator state;
+    /// nothing is changed.
+    /// </exception>
     public void RestoreCheckpoint(TrainingCheckpoint checkpoint)
     {
         ArgumentNullException.ThrowIfNull(checkpoint);
         if (checkpoint.Architecture != Model.Architecture || checkpoint.Parameters.Length != Model.AllValues.Length)
             throw new ArgumentException($"The checkpoint is of a model '{checkpoint.Architecture}' with {checkpoint.Parameters.Length} parameters, " +
                 $"not '{Model.Architecture}' with {Model.AllValues.Length}.", nameof(checkpoint));
-        DataProviderState previous = TrainData.GetState();
+        RandomGenerator.CheckState(checkpoint.ModelRandom, nameof(checkpoint));
+        LearningRule.CheckState(checkpoint.LearningRule);
+        // The data provider checks its state before changing anything (DataProvider.SetState's contract), and it is
+        // the last step that can fail: everything after it is a copy of values already checked.
         TrainData.SetState(checkpoint.TrainData);
-        try
-        {
-            LearningRule.RestoreState(checkpoint.LearningRule);
-        }
-        catch
-        {
-            TrainData.SetState(previous);
-            throw;
-        }
+        LearningRule.RestoreState(checkpoint.LearningRule);
         checkpoint.Parameters.CopyTo(Model.AllValues);
         Model.Random.State = checkpoint.ModelRandom;
         EpochsCompleted = checkpoint.EpochsCompleted;
     }
+
+    /// <summary>
+    /// Loads the checkpoint file at <paramref name="path"/> and continues from it (see
+    /// <see cref="RestoreCheckpoint(TrainingCheckpoint)"/>). The file's sizes are checked against this optimiser's
+    /// model, learning rule and data before anything is read, so a damaged or forged file costs no more memory than
+    /// the run already holds.
+    /// </summary>
+    /// <exception cref="InvalidDataException">The file is damaged, not a checkpoint, or of another size of run; nothing is changed.</exception>
+    /// <exception cref="FileNotFoundException">Nothing is at <paramref name="path"/>.</exception>
+    /// <exception cref="ArgumentException">The checkpoint is of another architecture or learning rule; nothing is changed.</exception>
+    public void RestoreCheckpoint(string path) =>
+        RestoreCheckpoint(CheckpointFile.Load(path, CheckpointExpectation.Of(this)));
 
     /// <summary>Puts back the parameters of the best statistics epoch (see <see cref="KeepBestModel"/>).</summary>
     /// <exception cref="InvalidOperationException">No best model has been kept.</exception>
@@ -342,6 +355,26 @@ public sealed class Optimiser
                 return false;
         }
         return true;
+    }
+
+    /// <summary>
+    /// Throws unless <paramref name="folder"/> exists and a file can be created in it: found before the first epoch,
+    /// not after it has trained.
+    /// </summary>
+    private static void CheckFolderWritable(string folder)
+    {
+        string full = Path.GetFullPath(folder);
+        if (!Directory.Exists(full))
+            throw new DirectoryNotFoundException($"The checkpoint folder {full} does not exist; create it before training.");
+        string probe = Path.Combine(full, $".mlp-write-check.{Environment.ProcessId}-{Environment.CurrentManagedThreadId}.tmp");
+        try
+        {
+            using (new FileStream(probe, FileMode.Create, FileAccess.Write, FileShare.None, 1, FileOptions.DeleteOnClose)) { }
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new IOException($"The checkpoint folder {full} is not writable: {e.Message}", e);
+        }
     }
 
     private static void CheckDimensions(IModel model, DataProvider data, string argument)
