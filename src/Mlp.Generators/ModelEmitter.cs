@@ -111,6 +111,9 @@ namespace Mlp.Generators
             w.Line("private int _capacity;");
             w.Line("private int _batchSize;");
             w.Line("private bool _training;");
+            w.Line();
+            w.Line("// 1 while a thread is in Forward or Backward: a model is single-threaded, and a second caller is told so.");
+            w.Line("private int _inUse;");
             foreach (string buffer in layout.Buffers.Select(b => b.Name))
                 w.Line($"private float[] {buffer} = global::System.Array.Empty<float>();");
             w.Line();
@@ -220,14 +223,17 @@ namespace Mlp.Generators
             using (w.Block($"public {ReadOnlySpan} Forward({ReadOnlySpan} inputs, int batchSize, bool training = false)"))
             {
                 w.Line("global::Mlp.ModelGuard.CheckForward(inputs.Length, batchSize, InputDim, MaxWidth);");
-                w.Line("EnsureCapacity(batchSize);");
-                w.Line("_batchSize = batchSize;");
-                w.Line("_training = training;");
-                w.Line("inputs.CopyTo(_inputs);");
-                int width = layout.Layers.Max(l => l.MethodName.Length) + "Forward(batchSize);".Length;
-                foreach (LayerLayout layer in layout.Layers)
-                    w.Line($"{$"Forward{layer.MethodName}(batchSize);".PadRight(width)}  // {layer.ShapeComment}");
-                w.Line($"return Slice({layout.Layers[layout.Layers.Count - 1].OutputBuffer}, 0, batchSize * OutputDim);");
+                using (Guarded(w))
+                {
+                    w.Line("EnsureCapacity(batchSize);");
+                    w.Line("_batchSize = batchSize;");
+                    w.Line("_training = training;");
+                    w.Line("inputs.CopyTo(_inputs);");
+                    int width = layout.Layers.Max(l => l.MethodName.Length) + "Forward(batchSize);".Length;
+                    foreach (LayerLayout layer in layout.Layers)
+                        w.Line($"{$"Forward{layer.MethodName}(batchSize);".PadRight(width)}  // {layer.ShapeComment}");
+                    w.Line($"return Slice({layout.Layers[layout.Layers.Count - 1].OutputBuffer}, 0, batchSize * OutputDim);");
+                }
             }
             w.Line();
         }
@@ -238,20 +244,26 @@ namespace Mlp.Generators
             w.Line("/// <inheritdoc/>");
             using (w.Block($"public void Backward({ReadOnlySpan} gradsWrtOutputs)"))
             {
-                w.Line("global::Mlp.ModelGuard.CheckBackward(nameof(gradsWrtOutputs), gradsWrtOutputs.Length, _batchSize, OutputDim, nameof(OutputDim));");
-                w.Line("BackwardToParameters(gradsWrtOutputs, _batchSize);");
+                using (Guarded(w))
+                {
+                    w.Line("global::Mlp.ModelGuard.CheckBackward(nameof(gradsWrtOutputs), gradsWrtOutputs.Length, _batchSize, OutputDim, nameof(OutputDim));");
+                    w.Line("BackwardToParameters(gradsWrtOutputs, _batchSize);");
+                }
             }
             w.Line();
             w.Line("/// <inheritdoc/>");
             using (w.Block($"public void Backward({ReadOnlySpan} gradsWrtOutputs, {Span} gradsWrtInputs)"))
             {
-                w.Line("global::Mlp.ModelGuard.CheckBackward(nameof(gradsWrtOutputs), gradsWrtOutputs.Length, _batchSize, OutputDim, nameof(OutputDim));");
-                w.Line("global::Mlp.ModelGuard.CheckBackward(nameof(gradsWrtInputs), gradsWrtInputs.Length, _batchSize, InputDim, nameof(InputDim));");
-                w.Line("int batchSize = _batchSize;");
-                w.Line("BackwardToParameters(gradsWrtOutputs, batchSize);");
-                w.Line("// Below the first Affine layer only the input gradient needs the rest of the chain.");
-                for (int i = first; i >= 0; i--)
-                    WriteBackwardCall(w, layout, i, parameters: false, inputs: true);
+                using (Guarded(w))
+                {
+                    w.Line("global::Mlp.ModelGuard.CheckBackward(nameof(gradsWrtOutputs), gradsWrtOutputs.Length, _batchSize, OutputDim, nameof(OutputDim));");
+                    w.Line("global::Mlp.ModelGuard.CheckBackward(nameof(gradsWrtInputs), gradsWrtInputs.Length, _batchSize, InputDim, nameof(InputDim));");
+                    w.Line("int batchSize = _batchSize;");
+                    w.Line("BackwardToParameters(gradsWrtOutputs, batchSize);");
+                    w.Line("// Below the first Affine layer only the input gradient needs the rest of the chain.");
+                    for (int i = first; i >= 0; i--)
+                        WriteBackwardCall(w, layout, i, parameters: false, inputs: true);
+                }
             }
             w.Line();
             w.Line("// Back-propagates down to the first Affine layer, overwriting every parameter gradient.");
@@ -261,6 +273,38 @@ namespace Mlp.Generators
                     WriteBackwardCall(w, layout, i, parameters: true, inputs: i > first);
             }
             w.Line();
+        }
+
+        /// <summary>
+        /// Claims the model for this call with one interlocked exchange (a second thread inside Forward or Backward
+        /// throws before touching a buffer) and releases it in a finally: the body is written inside the returned scope.
+        /// </summary>
+        private static System.IDisposable Guarded(IndentedWriter w)
+        {
+            w.Line("global::Mlp.ModelGuard.Enter(ref _inUse, Architecture);");
+            w.Line("try");
+            w.Line("{");
+            w.Indent();
+            return new GuardScope(w);
+        }
+
+        private sealed class GuardScope : System.IDisposable
+        {
+            private readonly IndentedWriter _w;
+
+            public GuardScope(IndentedWriter w) => _w = w;
+
+            public void Dispose()
+            {
+                _w.Unindent();
+                _w.Line("}");
+                _w.Line("finally");
+                _w.Line("{");
+                _w.Indent();
+                _w.Line("global::Mlp.ModelGuard.Exit(ref _inUse);");
+                _w.Unindent();
+                _w.Line("}");
+            }
         }
 
         private static void WriteBackwardCall(IndentedWriter w, ModelLayout layout, int index, bool parameters, bool inputs)

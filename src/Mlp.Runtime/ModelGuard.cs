@@ -27,6 +27,25 @@ public static class ModelGuard
         CheckLength(argument, length, (long)batchSize * dim, batchSize, dim, dimName);
     }
 
+    /// <summary>
+    /// Claims a model for one Forward or Backward call: <paramref name="inUse"/> goes from 0 to 1, or, when another
+    /// thread holds it, the call fails before touching any buffer. One interlocked exchange, no lock.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">Another thread is in Forward or Backward on the same model.</exception>
+    public static void Enter(ref int inUse, string architecture)
+    {
+        if (Interlocked.CompareExchange(ref inUse, 1, 0) != 0)
+            throw ConcurrentUse(architecture);
+    }
+
+    /// <summary>Releases the claim of <see cref="Enter"/>.</summary>
+    public static void Exit(ref int inUse) => Volatile.Write(ref inUse, 0);
+
+    private static InvalidOperationException ConcurrentUse(string architecture) =>
+        new($"Models are single-threaded: Forward or Backward was called on a model ({architecture}) while another thread " +
+            "was in Forward or Backward on the same instance, which would mix the two calls' activations. Use a model per " +
+            "thread (copy the parameters across with source.AllValues.CopyTo(copy.AllValues)), or take turns with a lock.");
+
     /// <summary>The exception for a layer index outside the model.</summary>
     public static ArgumentOutOfRangeException LayerIndexOutOfRange(int index, int layerCount) =>
         new(nameof(index), index, $"The model has {layerCount} layers (0 to {layerCount - 1}).");

@@ -81,6 +81,9 @@ partial class EveryLayer : global::Mlp.IModel
     private int _capacity;
     private int _batchSize;
     private bool _training;
+
+    // 1 while a thread is in Forward or Backward: a model is single-threaded, and a second caller is told so.
+    private int _inUse;
     private float[] _inputs = global::System.Array.Empty<float>();
     private float[] _layer0Outputs = global::System.Array.Empty<float>();
     private float[] _layer1Outputs = global::System.Array.Empty<float>();
@@ -274,44 +277,68 @@ partial class EveryLayer : global::Mlp.IModel
     public global::System.ReadOnlySpan<float> Forward(global::System.ReadOnlySpan<float> inputs, int batchSize, bool training = false)
     {
         global::Mlp.ModelGuard.CheckForward(inputs.Length, batchSize, InputDim, MaxWidth);
-        EnsureCapacity(batchSize);
-        _batchSize = batchSize;
-        _training = training;
-        inputs.CopyTo(_inputs);
-        ForwardLayer0Dropout(batchSize);    // (batch, 7) -> (batch, 7)
-        ForwardLayer1Affine(batchSize);     // (batch, 7) -> (batch, 33)
-        ForwardLayer2Relu(batchSize);       // (batch, 33) -> (batch, 33)
-        ForwardLayer3Affine(batchSize);     // (batch, 33) -> (batch, 12)
-        ForwardLayer4LeakyRelu(batchSize);  // (batch, 12) -> (batch, 12)
-        ForwardLayer5Affine(batchSize);     // (batch, 12) -> (batch, 9)
-        ForwardLayer6Elu(batchSize);        // (batch, 9) -> (batch, 9)
-        ForwardLayer7Affine(batchSize);     // (batch, 9) -> (batch, 9)
-        ForwardLayer8Tanh(batchSize);       // (batch, 9) -> (batch, 9)
-        ForwardLayer9Dropout(batchSize);    // (batch, 9) -> (batch, 9)
-        ForwardLayer10Affine(batchSize);    // (batch, 9) -> (batch, 5)
-        ForwardLayer11Sigmoid(batchSize);   // (batch, 5) -> (batch, 5)
-        ForwardLayer12Affine(batchSize);    // (batch, 5) -> (batch, 3)
-        ForwardLayer13Softmax(batchSize);   // (batch, 3) -> (batch, 3)
-        return Slice(_layer13Outputs, 0, batchSize * OutputDim);
+        global::Mlp.ModelGuard.Enter(ref _inUse, Architecture);
+        try
+        {
+            EnsureCapacity(batchSize);
+            _batchSize = batchSize;
+            _training = training;
+            inputs.CopyTo(_inputs);
+            ForwardLayer0Dropout(batchSize);    // (batch, 7) -> (batch, 7)
+            ForwardLayer1Affine(batchSize);     // (batch, 7) -> (batch, 33)
+            ForwardLayer2Relu(batchSize);       // (batch, 33) -> (batch, 33)
+            ForwardLayer3Affine(batchSize);     // (batch, 33) -> (batch, 12)
+            ForwardLayer4LeakyRelu(batchSize);  // (batch, 12) -> (batch, 12)
+            ForwardLayer5Affine(batchSize);     // (batch, 12) -> (batch, 9)
+            ForwardLayer6Elu(batchSize);        // (batch, 9) -> (batch, 9)
+            ForwardLayer7Affine(batchSize);     // (batch, 9) -> (batch, 9)
+            ForwardLayer8Tanh(batchSize);       // (batch, 9) -> (batch, 9)
+            ForwardLayer9Dropout(batchSize);    // (batch, 9) -> (batch, 9)
+            ForwardLayer10Affine(batchSize);    // (batch, 9) -> (batch, 5)
+            ForwardLayer11Sigmoid(batchSize);   // (batch, 5) -> (batch, 5)
+            ForwardLayer12Affine(batchSize);    // (batch, 5) -> (batch, 3)
+            ForwardLayer13Softmax(batchSize);   // (batch, 3) -> (batch, 3)
+            return Slice(_layer13Outputs, 0, batchSize * OutputDim);
+        }
+        finally
+        {
+            global::Mlp.ModelGuard.Exit(ref _inUse);
+        }
     }
 
     /// <inheritdoc/>
     public void Backward(global::System.ReadOnlySpan<float> gradsWrtOutputs)
     {
-        global::Mlp.ModelGuard.CheckBackward(nameof(gradsWrtOutputs), gradsWrtOutputs.Length, _batchSize, OutputDim, nameof(OutputDim));
-        BackwardToParameters(gradsWrtOutputs, _batchSize);
+        global::Mlp.ModelGuard.Enter(ref _inUse, Architecture);
+        try
+        {
+            global::Mlp.ModelGuard.CheckBackward(nameof(gradsWrtOutputs), gradsWrtOutputs.Length, _batchSize, OutputDim, nameof(OutputDim));
+            BackwardToParameters(gradsWrtOutputs, _batchSize);
+        }
+        finally
+        {
+            global::Mlp.ModelGuard.Exit(ref _inUse);
+        }
     }
 
     /// <inheritdoc/>
     public void Backward(global::System.ReadOnlySpan<float> gradsWrtOutputs, global::System.Span<float> gradsWrtInputs)
     {
-        global::Mlp.ModelGuard.CheckBackward(nameof(gradsWrtOutputs), gradsWrtOutputs.Length, _batchSize, OutputDim, nameof(OutputDim));
-        global::Mlp.ModelGuard.CheckBackward(nameof(gradsWrtInputs), gradsWrtInputs.Length, _batchSize, InputDim, nameof(InputDim));
-        int batchSize = _batchSize;
-        BackwardToParameters(gradsWrtOutputs, batchSize);
-        // Below the first Affine layer only the input gradient needs the rest of the chain.
-        BackwardLayer1AffineInputs(batchSize, Slice(_gradsWrtLayer1Outputs, 0, batchSize * 33), Slice(_gradsWrtLayer0Outputs, 0, batchSize * 7));  // (batch, 7) <- (batch, 33)
-        BackwardLayer0Dropout(batchSize, Slice(_gradsWrtLayer0Outputs, 0, batchSize * 7), gradsWrtInputs);  // (batch, 7) <- (batch, 7)
+        global::Mlp.ModelGuard.Enter(ref _inUse, Architecture);
+        try
+        {
+            global::Mlp.ModelGuard.CheckBackward(nameof(gradsWrtOutputs), gradsWrtOutputs.Length, _batchSize, OutputDim, nameof(OutputDim));
+            global::Mlp.ModelGuard.CheckBackward(nameof(gradsWrtInputs), gradsWrtInputs.Length, _batchSize, InputDim, nameof(InputDim));
+            int batchSize = _batchSize;
+            BackwardToParameters(gradsWrtOutputs, batchSize);
+            // Below the first Affine layer only the input gradient needs the rest of the chain.
+            BackwardLayer1AffineInputs(batchSize, Slice(_gradsWrtLayer1Outputs, 0, batchSize * 33), Slice(_gradsWrtLayer0Outputs, 0, batchSize * 7));  // (batch, 7) <- (batch, 33)
+            BackwardLayer0Dropout(batchSize, Slice(_gradsWrtLayer0Outputs, 0, batchSize * 7), gradsWrtInputs);  // (batch, 7) <- (batch, 7)
+        }
+        finally
+        {
+            global::Mlp.ModelGuard.Exit(ref _inUse);
+        }
     }
 
     // Back-propagates down to the first Affine layer, overwriting every parameter gradient.

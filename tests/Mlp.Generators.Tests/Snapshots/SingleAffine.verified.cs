@@ -43,6 +43,9 @@ partial class SingleAffine : global::Mlp.IModel
     private int _capacity;
     private int _batchSize;
     private bool _training;
+
+    // 1 while a thread is in Forward or Backward: a model is single-threaded, and a second caller is told so.
+    private int _inUse;
     private float[] _inputs = global::System.Array.Empty<float>();
     private float[] _layer0Outputs = global::System.Array.Empty<float>();
 
@@ -116,30 +119,54 @@ partial class SingleAffine : global::Mlp.IModel
     public global::System.ReadOnlySpan<float> Forward(global::System.ReadOnlySpan<float> inputs, int batchSize, bool training = false)
     {
         global::Mlp.ModelGuard.CheckForward(inputs.Length, batchSize, InputDim, MaxWidth);
-        EnsureCapacity(batchSize);
-        _batchSize = batchSize;
-        _training = training;
-        inputs.CopyTo(_inputs);
-        ForwardLayer0Affine(batchSize);  // (batch, 3) -> (batch, 1)
-        return Slice(_layer0Outputs, 0, batchSize * OutputDim);
+        global::Mlp.ModelGuard.Enter(ref _inUse, Architecture);
+        try
+        {
+            EnsureCapacity(batchSize);
+            _batchSize = batchSize;
+            _training = training;
+            inputs.CopyTo(_inputs);
+            ForwardLayer0Affine(batchSize);  // (batch, 3) -> (batch, 1)
+            return Slice(_layer0Outputs, 0, batchSize * OutputDim);
+        }
+        finally
+        {
+            global::Mlp.ModelGuard.Exit(ref _inUse);
+        }
     }
 
     /// <inheritdoc/>
     public void Backward(global::System.ReadOnlySpan<float> gradsWrtOutputs)
     {
-        global::Mlp.ModelGuard.CheckBackward(nameof(gradsWrtOutputs), gradsWrtOutputs.Length, _batchSize, OutputDim, nameof(OutputDim));
-        BackwardToParameters(gradsWrtOutputs, _batchSize);
+        global::Mlp.ModelGuard.Enter(ref _inUse, Architecture);
+        try
+        {
+            global::Mlp.ModelGuard.CheckBackward(nameof(gradsWrtOutputs), gradsWrtOutputs.Length, _batchSize, OutputDim, nameof(OutputDim));
+            BackwardToParameters(gradsWrtOutputs, _batchSize);
+        }
+        finally
+        {
+            global::Mlp.ModelGuard.Exit(ref _inUse);
+        }
     }
 
     /// <inheritdoc/>
     public void Backward(global::System.ReadOnlySpan<float> gradsWrtOutputs, global::System.Span<float> gradsWrtInputs)
     {
-        global::Mlp.ModelGuard.CheckBackward(nameof(gradsWrtOutputs), gradsWrtOutputs.Length, _batchSize, OutputDim, nameof(OutputDim));
-        global::Mlp.ModelGuard.CheckBackward(nameof(gradsWrtInputs), gradsWrtInputs.Length, _batchSize, InputDim, nameof(InputDim));
-        int batchSize = _batchSize;
-        BackwardToParameters(gradsWrtOutputs, batchSize);
-        // Below the first Affine layer only the input gradient needs the rest of the chain.
-        BackwardLayer0AffineInputs(batchSize, gradsWrtOutputs, gradsWrtInputs);  // (batch, 3) <- (batch, 1)
+        global::Mlp.ModelGuard.Enter(ref _inUse, Architecture);
+        try
+        {
+            global::Mlp.ModelGuard.CheckBackward(nameof(gradsWrtOutputs), gradsWrtOutputs.Length, _batchSize, OutputDim, nameof(OutputDim));
+            global::Mlp.ModelGuard.CheckBackward(nameof(gradsWrtInputs), gradsWrtInputs.Length, _batchSize, InputDim, nameof(InputDim));
+            int batchSize = _batchSize;
+            BackwardToParameters(gradsWrtOutputs, batchSize);
+            // Below the first Affine layer only the input gradient needs the rest of the chain.
+            BackwardLayer0AffineInputs(batchSize, gradsWrtOutputs, gradsWrtInputs);  // (batch, 3) <- (batch, 1)
+        }
+        finally
+        {
+            global::Mlp.ModelGuard.Exit(ref _inUse);
+        }
     }
 
     // Back-propagates down to the first Affine layer, overwriting every parameter gradient.
