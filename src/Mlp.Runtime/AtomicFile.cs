@@ -7,7 +7,7 @@ namespace Mlp;
 
 /// <summary>
 /// Replaces a file all at once: the content is written to a temporary file in the same folder, flushed to disk,
-/// renamed over the target, and the folder flushed too, so a failure, crash or power cut part-way leaves the old
+/// renamed over the target, and the folder flushed too (where it can be opened), so a failure, crash or power cut part-way leaves the old
 /// file (or no file) in place, never a half-written one.
 /// </summary>
 /// <remarks>
@@ -124,7 +124,17 @@ public static class AtomicFile
     private static void RemoveStaleTemporaries(string folder, string name)
     {
         string prefix = "." + name + ".";
-        foreach (string file in Directory.EnumerateFiles(folder, ".*.tmp"))
+        IEnumerable<string> files;
+        try
+        {
+            files = Directory.EnumerateFiles(folder, ".*.tmp").ToList();
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // A folder that cannot be listed (or does not exist) is reported by the save itself, if at all.
+            return;
+        }
+        foreach (string file in files)
         {
             string candidate = Path.GetFileName(file);
             if (!candidate.StartsWith(prefix, StringComparison.Ordinal) || !candidate.EndsWith(".tmp", StringComparison.Ordinal))
@@ -163,9 +173,10 @@ public static class AtomicFile
     {
         if (!Posix.IsAvailable)
             return;
+        // A folder the process may write but not read cannot be opened to flush; the rename is done, so that is not an error.
         int descriptor = Posix.Open(folder, Posix.ReadOnly | Posix.CloseOnExec);
         if (descriptor < 0)
-            throw new IOException($"Saved {target}, but could not open its folder to flush it: {Marshal.GetPInvokeErrorMessage(Marshal.GetLastPInvokeError())}");
+            return;
         try
         {
             // Some file systems cannot flush a folder (EINVAL); there is nothing more to do on those.

@@ -58,7 +58,15 @@ public sealed class TrainingCheckpoint
     public void Save(string path) => CheckpointFile.Save(this, path);
 
     /// <summary>Reads a checkpoint saved by <see cref="Save"/>.</summary>
-    /// <exception cref="InvalidDataException">The file is not a valid checkpoint; the message names the file and the problem.</exception>
+    /// <remarks>
+    /// To restore into an optimiser, <see cref="Optimiser.RestoreCheckpoint(string)"/> also checks the file's sizes
+    /// against the optimiser's model, learning rule and data before reading them.
+    /// </remarks>
+    /// <exception cref="InvalidDataException">
+    /// The file is not a valid checkpoint, is damaged (its SHA-256 manifest or zip CRC does not match), or the path is
+    /// not a regular file; the message names the file and the problem.
+    /// </exception>
+    /// <exception cref="FileNotFoundException">Nothing is at <paramref name="path"/>.</exception>
     public static TrainingCheckpoint Load(string path) => CheckpointFile.Load(path);
 
     internal static ImmutableArray<int> Copy(ReadOnlySpan<int> values) => [.. values];
