@@ -3,8 +3,8 @@ using Mlp.Kernels;
 namespace Mlp.Tests.Kernels;
 
 /// <summary>
-/// The packed broadcast paths (large products: GemmAvx2Packed and GemmAvx512Packed) against the reference, and bit for
-/// bit against the unpacked path: several blocks of k and of rows, partial tiles at both edges, with and without a
+/// The packed paths (large products: GemmAvx2Packed and GemmAvx512Packed, and GemmAvx512PackedDot for A·Bᵀ) against
+/// the reference, and bit for bit against the unpacked path: several blocks of k and of rows, partial tiles at both edges, with and without a
 /// bias, on one thread and shared between two.
 /// Runs alone because it overrides the process-wide packing rule.
 /// </summary>
@@ -41,13 +41,14 @@ public class PackedGemmTests
             return;
         float[] a = GemmReference.Random(m * k, 61), at = GemmReference.Random(k * m, 62), b = GemmReference.Random(k * n, 63);
         float[] w = GemmReference.Random(n * 7, 64), bias = GemmReference.Random(n, 65);
-        float[] h = GemmReference.Random(m * 7, 66);
+        float[] h = GemmReference.Random(m * 7, 66), bt = GemmReference.Random(n * k, 67);
         float[][] packed = Products(packed: true), unpacked = Products(packed: false);
         for (int i = 0; i < packed.Length; i++)
             GemmReference.AssertBitIdentical(unpacked[i], packed[i], $"product {i} of {m}×{n}×{k} on {threads} thread(s)");
         GemmReference.AssertClose(GemmReference.Multiply(a, k, 1, b, m, n, k), packed[0], k, "A·B");
         GemmReference.AssertClose(GemmReference.Multiply(at, 1, m, b, m, n, k), packed[1], k, "Aᵀ·B");
         GemmReference.AssertClose(GemmReference.MultiplyTransposed(h, w, bias, m, n, 7), packed[2], 7, "H·Wᵀ + bias");
+        GemmReference.AssertClose(GemmReference.MultiplyTransposed(a, bt, bias, m, n, k), packed[3], k, "A·Bᵀ + bias");
 
         float[][] Products(bool packed)
         {
@@ -55,12 +56,14 @@ public class PackedGemmTests
             using var scope = new KernelScope(path, threads);
             try
             {
-                float[] c1 = new float[m * n], c2 = new float[m * n], c3 = new float[m * n];
+                float[] c1 = new float[m * n], c2 = new float[m * n], c3 = new float[m * n], c4 = new float[m * n];
                 Gemm.Multiply(a, k, 1, b, c1, m, n, k);
                 Gemm.Multiply(at, 1, m, b, c2, m, n, k);
                 // k = 7 and m ≥ 8 transposes W and runs the broadcast kernel with the bias.
                 AffineKernel.Forward(h, w, bias, c3, m, 7, n);
-                return [c1, c2, c3];
+                // k > 128: dot products (packed on the AVX-512 path), the bias added after the sums.
+                AffineKernel.Forward(a, bt, bias, c4, m, k, n);
+                return [c1, c2, c3, c4];
             }
             finally
             {
