@@ -17,8 +17,9 @@ internal static unsafe class GemmAvx512PackedDot
     private const int StripRows = 6;
     private const int PanelColumns = 4;
 
-    // A block of B's rows (C's columns) of about this many floats (512 KB) stays in L2 while every strip of A passes it.
-    private const int BlockFloats = 128 * 1024;
+    // A block of B's rows (C's columns) of about this many floats (256 KB) stays in L2 while every strip of A passes it
+    // (measured on Zen 5: 256 and 512 KB alike, 1 MB slower).
+    private const int BlockFloats = 64 * 1024;
 
     // From this many multiply-adds on (and with a strip and a panel to fill) packing pays: the notebook's
     // batch-50 products (≤ 2M) keep the unpacked tiles.
