@@ -25,6 +25,9 @@ internal static unsafe class GemmAvx512PackedDot
     // batch-50 products (≤ 2M) keep the unpacked tiles.
     private const long MinMultiplyAdds = 1L << 23;
 
+    // The most floats of A packed at once (4 MB).
+    private const int MaxStripFloats = 1 << 20;
+
     [ThreadStatic]
     private static float[]? t_strips;
 
@@ -45,6 +48,17 @@ internal static unsafe class GemmAvx512PackedDot
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Dot(float* a, int lda, float* b, int ldb, float* c, int ldc, float* bias, int m, int n, int k)
+    {
+        // A large batch (an evaluation pass over a whole set) in chunks of rows: the packed copy of A, kept by the
+        // thread, stays bounded (4 MB), at the price of packing B once per chunk.
+        int kp = (k + 15) & ~15;
+        int chunkRows = Math.Max(StripRows, MaxStripFloats / kp / StripRows * StripRows);
+        for (int i0 = 0; i0 < m; i0 += chunkRows)
+            DotChunk(a + (nint)i0 * lda, lda, b, ldb, c + (nint)i0 * ldc, ldc, bias, Math.Min(chunkRows, m - i0), n, k);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void DotChunk(float* a, int lda, float* b, int ldb, float* c, int ldc, float* bias, int m, int n, int k)
     {
         int steps = (k + 15) >> 4, kp = steps * 16;
         int strips = (m + StripRows - 1) / StripRows;

@@ -20,7 +20,9 @@ public class PackedGemmTests
             {
                 foreach ((int m, int n, int k) in new[] { (5, 16, 1), (7, 33, 300), (243, 35, 513), (12, 16, 600), (481, 17, 40), (50, 784, 50), (784, 50, 50), (11, 100, 257),
                     // AVX-512 panels of 48 columns with a rest of 16, 32 and a ragged 1–15, several blocks of rows and of k.
-                    (263, 64, 130), (9, 80, 129), (300, 113, 260), (17, 1, 5) })
+                    (263, 64, 130), (9, 80, 129), (300, 113, 260), (17, 1, 5),
+                    // AVX-512 dot products over more of A than is packed at once: two chunks of rows.
+                    (1400, 20, 784) })
                     data.Add(path, m, n, k);
             }
             return data;
