@@ -41,8 +41,10 @@ internal static unsafe class GemmAvx512
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Dot(float* a, int lda, float* b, int ldb, float* c, int ldc, float* bias, int m, int n, int k)
     {
-        // A copy of A holds the same values: the same bits.
-        if (PageAliasing.Worsens(a, lda, b, ldb, (long)m * n * k))
+        // Packed operands and a copy of A hold the same values: the same bits.
+        if (GemmAvx512PackedDot.Worthwhile(m, n, k))
+            GemmAvx512PackedDot.Dot(a, lda, b, ldb, c, ldc, bias, m, n, k);
+        else if (PageAliasing.Worsens(a, lda, b, ldb, (long)m * n * k))
             DotBlocks(PageAliasing.CopyAway(a, lda, b, m, k), k, b, ldb, c, ldc, bias, m, n, k);
         else
             DotBlocks(a, lda, b, ldb, c, ldc, bias, m, n, k);
@@ -241,7 +243,7 @@ internal static unsafe class GemmAvx512
 
     // One row of a dot tile: each used accumulator reduced to its sum (unused ones stand in for none), plus the bias.
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void StoreSums<TColumns>(float* c, float* bias, Vector512<float> v0, Vector512<float> v1, Vector512<float> v2, Vector512<float> v3)
+    internal static void StoreSums<TColumns>(float* c, float* bias, Vector512<float> v0, Vector512<float> v1, Vector512<float> v2, Vector512<float> v3)
         where TColumns : struct, IDotColumns
     {
         int columns = TColumns.Count;

@@ -125,6 +125,12 @@ internal static unsafe class GemmAvx512Packed
                     Avx.Store(destination + (nint)i * kc, Avx.LoadVector256(source + i));
             }
         }
+        else if (acs == 1)
+        {
+            // Rows contiguous along k (dY·W): 8×8 blocks transposed in registers.
+            for (int i = 0; i < whole; i += TileRows)
+                GemmAvx2.Transpose(a + (nint)i * ars, ars, panels + (nint)i * kc, TileRows, TileRows, kc);
+        }
         else
         {
             for (int i = 0; i < whole; i += TileRows)

@@ -48,6 +48,11 @@ internal readonly struct Rows5 : ITileRows
     public static int Count => 5;
 }
 
+internal readonly struct Rows6 : ITileRows
+{
+    public static int Count => 6;
+}
+
 internal readonly struct Rows8 : ITileRows
 {
     public static int Count => 8;
