@@ -16,7 +16,6 @@ public abstract class LearningRule
     private double _learningRate;
     private IModel? _model;
     private UnfrozenRanges? _ranges;
-    private ParameterSplit? _split;
     private float[][] _state = [];
 
     /// <summary>Sets the initial learning rate.</summary>
@@ -53,7 +52,6 @@ public abstract class LearningRule
         if (model.AllGradients.Length != length)
             throw new ArgumentException($"The model has {length} parameter values but {model.AllGradients.Length} gradients; they must match.", nameof(model));
         _ranges = new UnfrozenRanges(model.Parameters);
-        _split = new ParameterSplit(model.Parameters);
         _state = new float[StateBufferCount][];
         for (int i = 0; i < _state.Length; i++)
             _state[i] = new float[length];
@@ -72,15 +70,8 @@ public abstract class LearningRule
         PrepareStep(step);
         Span<float> values = model.AllValues;
         ReadOnlySpan<float> gradients = model.AllGradients;
-        // With nothing frozen, an elementwise rule can follow the products' division of the parameters between threads.
-        bool finite;
-        if (IsElementwise && ranges.Count == 1 && ranges.Length(0) == values.Length && SharedUpdate.TryRun(this, _split!, out finite))
-        {
-            StepCount = step;
-            UpdatedValuesFinite = finite;
-            return;
-        }
-        finite = true;
+        // An elementwise rule shares each unfrozen run (the whole buffer when nothing is frozen) with kernel workers.
+        bool finite = true;
         for (int r = 0; r < ranges.Count; r++)
         {
             int start = ranges.Start(r), length = ranges.Length(r);
@@ -142,8 +133,8 @@ public abstract class LearningRule
     /// <summary>
     /// Whether <see cref="UpdateRange"/> treats every element on its own: each new value and state depends only on the
     /// value, gradient and state at the same index, and the same vector and scalar code runs for a run wherever it is
-    /// cut at a multiple of 64 elements. Such rules update long runs on two threads when
-    /// <see cref="Kernels.KernelThreads.Count"/> is 2, with the same bits as on one. False unless a rule says so.
+    /// cut at a multiple of 64 elements. Such rules update long runs on several threads when
+    /// <see cref="Kernels.KernelThreads.Count"/> allows, with the same bits as on one. False unless a rule says so.
     /// </summary>
     protected virtual bool IsElementwise => false;
 
@@ -155,16 +146,6 @@ public abstract class LearningRule
     {
         IModel model = _model!;
         return UpdateRangeChecked(model.AllValues.Slice(start, length), model.AllGradients.Slice(start, length), start);
-    }
-
-    /// <summary>Updates the pieces of the parameters that <see cref="ParameterSplit"/> gives thread <paramref name="thread"/>; false when a new value is not finite.</summary>
-    internal bool UpdateShare(int thread)
-    {
-        ParameterSplit split = _split!;
-        bool finite = true;
-        for (int i = 0; i < split.Count(thread); i++)
-            finite &= UpdatePiece(split.Start(thread, i), split.Length(thread, i));
-        return finite;
     }
 
     /// <summary>
