@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Text.Json;
 using Mlp.Data;
 using Mlp.Kernels;
 
@@ -74,7 +73,7 @@ public static class EpochCommand
                 ["median_seconds_per_step"] = Math.Round(CommandLine.Median(seconds) / workload.StepsPerEpoch, 7),
                 ["epoch_seconds"] = seconds.Select(s => Math.Round(s, 4)).ToArray(),
             };
-            Console.WriteLine(JsonSerializer.Serialize(line));
+            JsonLine.Print(line);
         }
         return 0;
     }

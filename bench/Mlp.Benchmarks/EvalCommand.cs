@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Text.Json;
 using Mlp.Data;
 using Mlp.Kernels;
 
@@ -69,7 +68,7 @@ public static class EvalCommand
                 ["sharing_pauses"] = KernelThreads.SharingPauses,
                 ["pass_seconds"] = seconds.Select(s => Math.Round(s, 5)).ToArray(),
             };
-            Console.WriteLine(JsonSerializer.Serialize(line));
+            JsonLine.Print(line);
         }
         return 0;
     }
