@@ -128,7 +128,7 @@ public static class AffineKernel
         // Blocks of at least 64 columns (whole cache lines of every row), at least MinPartLength elements each.
         private const int MinColumns = 64;
 
-        public int Parts => FeatureSplit.Blocks(width, Math.Max(MinColumns, ElementwisePartition.MinPartLength / Math.Max(rows, 1)), KernelWorker.MaxParts);
+        public int Parts => FeatureSplit.EvenParts(width / Math.Max(MinColumns, ElementwisePartition.MinPartLength / Math.Max(rows, 1)));
 
         public void Run(int part, object? target)
         {

@@ -3,7 +3,8 @@ namespace Mlp.Kernels;
 /// <summary>
 /// How an elementwise kernel's run of elements is cut into parts for the kernel threads: at multiples of 64 elements
 /// (whole vectors of any width and whole 64-byte cache lines), into as many parts of at least
-/// <see cref="MinPartLength"/> elements as the length allows, up to <see cref="KernelWorker.MaxParts"/>. The cut depends
+/// <see cref="MinPartLength"/> elements as the length allows, up to <see cref="KernelWorker.MaxParts"/>, rounded down
+/// to a count the common thread counts share evenly (<see cref="FeatureSplit.EvenParts"/>). The cut depends
 /// on the length alone. Every part is whole vectors except the run's own tail, which stays last, so each element is
 /// computed by the same code as in one sweep. Consecutive kernels over a batch's buffers cut them alike, so each
 /// thread keeps working on the same contiguous block (the same examples) in its own core's cache.
@@ -31,7 +32,7 @@ internal readonly struct ElementwisePartition
     public int Threads { get; private init; }
 
     /// <summary>The parts <paramref name="length"/> elements are cut into, whatever the thread count.</summary>
-    public static int PartsOf(int length) => Math.Clamp(length / MinPartLength, 1, KernelWorker.MaxParts);
+    public static int PartsOf(int length) => FeatureSplit.EvenParts(length / MinPartLength);
 
     /// <summary>
     /// Plans the cut of <paramref name="length"/> elements costing about <paramref name="costPerElement"/> multiply-adds

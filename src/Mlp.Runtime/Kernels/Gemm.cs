@@ -156,7 +156,10 @@ public static unsafe class Gemm
             }
         }
         else if (threads > 1 && job.Plan())
+        {
+            job.TransposeFirst();
             KernelWorker.RunShared(ref job, threads);
+        }
         else
             job.Run(-1);
     }

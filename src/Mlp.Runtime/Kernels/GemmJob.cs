@@ -79,6 +79,12 @@ internal unsafe struct GemmJob : ISharedJob
     public int RowAlign;
     public int ColumnAlign;
 
+    /// <summary>
+    /// TransposeThenBroadcast over many rows (a large batch): Bᵀ is written whole by <see cref="TransposeFirst"/>
+    /// before the parts run, so they can cut rows as well as columns (each part would otherwise transpose its columns).
+    /// </summary>
+    public bool PreTransposed;
+
     /// <summary>Parts run down the columns first (consecutive parts share columns) rather than along the rows.</summary>
     public bool ColumnsOuter;
 
@@ -117,6 +123,7 @@ internal unsafe struct GemmJob : ISharedJob
         ColumnAlign = Form is GemmForm.Dot or GemmForm.TransposeThenDot ? 8 : 16;
         // The smallest block of columns: broadcast tiles run several vectors of columns at a time.
         int minColumns = Form is GemmForm.Dot or GemmForm.TransposeThenDot ? 16 : 64;
+        RowBlocks = ColumnBlocks = 1;
         int minRows = 2 * RowAlign;
         long work = MultiplyAdds;
         if (SumsInHalves)
@@ -125,22 +132,58 @@ internal unsafe struct GemmJob : ISharedJob
             KSplit = Math.Clamp((K + 16) / 32 * 16, 16, K - 1);
             work /= 2;
         }
-        int target = (int)Math.Clamp(work / KernelThreads.PartWork, 1, KernelWorker.MaxParts / (SplitK ? 2 : 1));
+        int parts = FeatureSplit.EvenParts(Math.Min(work / KernelThreads.PartWork, KernelWorker.MaxParts / (SplitK ? 2 : 1)));
         bool weightGradient = Form == GemmForm.Broadcast && AColStride != 1;
-        bool transposing = Form is GemmForm.TransposeThenBroadcast or GemmForm.TransposeThenDot;
+        PreTransposed = Form == GemmForm.TransposeThenBroadcast && M >= WideDimension;
+        bool transposing = Form == GemmForm.TransposeThenDot || (Form == GemmForm.TransposeThenBroadcast && !PreTransposed);
         ColumnsOuter = !weightGradient
             && (N >= WideDimension || transposing || (Form == GemmForm.Dot && K >= WideDimension && M < WideDimension) || M < minRows);
-        if (ColumnsOuter)
+        int maxRows = transposing ? 1 : Math.Max(M / minRows, 1), maxColumns = Math.Max(N / minColumns, 1);
+        // The most parts (an evenly shared count) whose grid fits the shape, and of their grids the one whose blocks
+        // read least (rows + columns of a block); a weight gradient keeps to whole rows (the output units whose
+        // weights one thread then updates) when they are enough; ties go to the outer dimension.
+        for (; parts > 1; parts = FeatureSplit.FewerParts(parts))
         {
-            ColumnBlocks = FeatureSplit.Blocks(N, minColumns, target);
-            RowBlocks = transposing ? 1 : FeatureSplit.Blocks(M, minRows, target / ColumnBlocks);
+            if (ChooseGrid(parts, maxRows, maxColumns, weightGradient))
+                return Parts > 1;
         }
-        else
-        {
-            RowBlocks = FeatureSplit.Blocks(M, minRows, target);
-            ColumnBlocks = FeatureSplit.Blocks(N, minColumns, target / RowBlocks);
-        }
+        RowBlocks = ColumnBlocks = 1;
+        PreTransposed = false;   // the product runs whole, transposing as it goes
         return Parts > 1;
+    }
+
+    /// <summary>With <see cref="PreTransposed"/>: writes Bᵀ whole on the calling thread, before the parts run.</summary>
+    public readonly void TransposeFirst()
+    {
+        if (PreTransposed)
+            Transpose(B, Ldb, TransposedB, N, N, K);
+    }
+
+    // Picks RowBlocks × ColumnBlocks = parts within the limits; false when no such grid fits.
+    private bool ChooseGrid(int parts, int maxRows, int maxColumns, bool rowsFirst)
+    {
+        if (rowsFirst && parts <= maxRows)
+        {
+            RowBlocks = parts;
+            ColumnBlocks = 1;
+            return true;
+        }
+        double best = double.MaxValue;
+        for (int rows = 1; rows <= parts; rows++)
+        {
+            int columns = parts / rows;
+            if (rows * columns != parts || rows > maxRows || columns > maxColumns)
+                continue;
+            double read = (double)M / rows + (double)N / columns;
+            bool better = read < best || (read == best && (ColumnsOuter ? columns > ColumnBlocks : rows > RowBlocks));
+            if (better)
+            {
+                best = read;
+                RowBlocks = rows;
+                ColumnBlocks = columns;
+            }
+        }
+        return best < double.MaxValue;
     }
 
     /// <summary>
@@ -219,9 +262,10 @@ internal unsafe struct GemmJob : ISharedJob
                 Broadcast(a, ARowStride, AColStride, B + (nint)p0 * Ldb + c0, Ldb, c, ldc, bias, rows, columns, depth);
                 break;
             case GemmForm.TransposeThenBroadcast:
-                // B (n, k) → P (k, n), P's columns c0..c1 only (never split along k).
+                // B (n, k) → P (k, n), P's columns c0..c1 only (never split along k), unless done before the parts.
                 float* transposed = TransposedB + c0;
-                Transpose(B + (nint)c0 * Ldb, Ldb, transposed, N, columns, K);
+                if (!PreTransposed)
+                    Transpose(B + (nint)c0 * Ldb, Ldb, transposed, N, columns, K);
                 Broadcast(a, ARowStride, 1, transposed, N, c, ldc, bias, rows, columns, K);
                 break;
             case GemmForm.TransposeThenDot:

@@ -345,9 +345,11 @@ internal sealed class KernelWorker
                     Interlocked.Increment(ref board.Completed);
                 }
             }
-            Interlocked.Decrement(ref board.Active);
-            _board = null;
+            // Free before leaving the board: a caller that waits for Active to drain before its next job then finds
+            // this worker free to recruit again. A caller may recruit it (and post) before it leaves: the posting is
+            // read only at the top of the loop, after this.
             Volatile.Write(ref _reserved, 0);
+            Interlocked.Decrement(ref board.Active);
         }
     }
 

@@ -34,6 +34,24 @@ public class GemmThreadingTests
     }
 
     [Theory]
+    [InlineData(KernelPath.Avx512, 300, 70, 100)]
+    [InlineData(KernelPath.Avx2, 300, 70, 100)]
+    [InlineData(KernelPath.Portable, 300, 70, 100)]
+    [InlineData(KernelPath.Avx512, 1000, 784, 50)]
+    [InlineData(KernelPath.Avx2, 1000, 784, 50)]
+    public void Large_batches_with_a_short_k_transpose_once_and_give_the_bits_of_one(KernelPath path, int m, int n, int k)
+    {
+        // A·Bᵀ with k ≤ 128 at a large batch (the decoder's forward product in an evaluation pass) transposes B once,
+        // then cuts rows and columns.
+        var job = new GemmJob { Form = Gemm.FormOfMultiplyTransposed(m, k), Path = KernelScope.Effective(path), M = m, N = n, K = k, AColStride = 1 };
+        Assert.Equal(GemmForm.TransposeThenBroadcast, job.Form);
+        Assert.True(job.Plan());
+        Assert.True(job.PreTransposed);
+        Assert.True(job.RowBlocks > 1, "The rows were not cut.");
+        Every_thread_count_gives_the_bits_of_one(path, m, n, k);
+    }
+
+    [Theory]
     [InlineData(KernelPath.Avx512)]
     [InlineData(KernelPath.Avx2)]
     [InlineData(KernelPath.Portable)]

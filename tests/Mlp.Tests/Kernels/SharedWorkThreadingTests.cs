@@ -300,11 +300,13 @@ public class SharedWorkThreadingTests
         return (model.AllValues.ToArray(), rule.SaveState().Buffers.SelectMany(b => b.ToArray()).ToArray());
     }
 
-    // Part 1 (the worker's block on two threads) waits 20 ms once it has started; part 0 (the caller's) waits until it has, so the caller
-    // is sure to finish first and wait far longer than it worked.
+    // Part 0 (the caller's block on two threads) waits until the worker has started part 1, then says how long that
+    // took; part 1 then waits 20 ms plus twice that, so the caller is sure to wait far longer than it worked (even when
+    // a busy machine was slow to wake the worker).
     private struct LateWorkerJob : ISharedJob
     {
         private static int s_started;
+        private static long s_partZeroMilliseconds;
 
         public static int PartsRun;
 
@@ -313,21 +315,25 @@ public class SharedWorkThreadingTests
         public LateWorkerJob()
         {
             s_started = 0;
+            s_partZeroMilliseconds = -1;
             PartsRun = 0;
         }
 
         public readonly void Run(int part, object? target)
         {
+            var clock = Stopwatch.StartNew();
             if (part == 1)
             {
                 Volatile.Write(ref s_started, 1);
-                Thread.Sleep(20);
+                while (Volatile.Read(ref s_partZeroMilliseconds) < 0 && clock.ElapsedMilliseconds < 5000)
+                    Thread.SpinWait(10);
+                Thread.Sleep(20 + 2 * (int)Math.Max(Volatile.Read(ref s_partZeroMilliseconds), 0));
             }
             else
             {
-                var clock = Stopwatch.StartNew();
                 while (Volatile.Read(ref s_started) == 0 && clock.ElapsedMilliseconds < 5000)
                     Thread.SpinWait(10);
+                Volatile.Write(ref s_partZeroMilliseconds, clock.ElapsedMilliseconds);
             }
             Interlocked.Increment(ref PartsRun);
         }
