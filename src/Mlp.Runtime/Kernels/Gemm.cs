@@ -158,7 +158,9 @@ public static unsafe class Gemm
         else if (threads > 1 && job.Plan())
         {
             job.TransposeFirst();
-            KernelWorker.RunShared(ref job, threads);
+            // With no worker free (other callers hold them all), the product runs whole here: fewer, larger blocks.
+            if (!KernelWorker.TryRunShared(ref job, threads))
+                job.Run(-1);
         }
         else
             job.Run(-1);

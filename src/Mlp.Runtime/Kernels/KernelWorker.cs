@@ -152,17 +152,25 @@ internal sealed class KernelWorker
     /// worker is free, or the job has one part, runs it all here. <paramref name="job"/> must point only to memory
     /// that stays put until this returns (pinned or native), and be at most <see cref="JobBoard.JobBytes"/> bytes.
     /// </summary>
-    public static unsafe void RunShared<TJob>(ref TJob job, int threads, object? target = null)
+    public static void RunShared<TJob>(ref TJob job, int threads, object? target = null)
+        where TJob : unmanaged, ISharedJob
+    {
+        if (!TryRunShared(ref job, threads, target))
+            RunHere(ref job, target);
+    }
+
+    /// <summary>
+    /// <see cref="RunShared"/>, except that when no worker is free (or the job has one part) it runs nothing and returns
+    /// false, so the caller can run the job whole its own way.
+    /// </summary>
+    public static unsafe bool TryRunShared<TJob>(ref TJob job, int threads, object? target = null)
         where TJob : unmanaged, ISharedJob
     {
         int parts = job.Parts;
         Debug.Assert(parts is >= 1 and <= MaxParts && sizeof(TJob) <= JobBoard.JobBytes);
         int wanted = Math.Min(threads, parts) - 1;
         if (wanted <= 0)
-        {
-            RunHere(ref job, target);
-            return;
-        }
+            return false;
         JobBoard board = t_board ??= new JobBoard();
         // Retire the previous job: a worker that has not yet looked at it sees the new generation and leaves; one that
         // is still looking (it finds no part left) is waited for, so that the board can be rewritten.
@@ -171,10 +179,7 @@ internal sealed class KernelWorker
             Thread.SpinWait(1);
         int helpers = Recruit(board.Helpers, wanted);
         if (helpers == 0)
-        {
-            RunHere(ref job, target);
-            return;
-        }
+            return false;
         Unsafe.Write(board.Job, job);
         board.Invoke = &Invoke<TJob>;
         board.Target = target;
@@ -224,6 +229,7 @@ internal sealed class KernelWorker
             board.Failure = null;
             ExceptionDispatchInfo.Throw(failure);
         }
+        return true;
     }
 
     // Reserves up to `wanted` free workers into `helpers`, growing the pool at first use; returns how many.
