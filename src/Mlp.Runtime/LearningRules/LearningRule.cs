@@ -16,6 +16,7 @@ public abstract class LearningRule
     private double _learningRate;
     private IModel? _model;
     private UnfrozenRanges? _ranges;
+    private ParameterSplit? _split;
     private float[][] _state = [];
 
     /// <summary>Sets the initial learning rate.</summary>
@@ -52,6 +53,7 @@ public abstract class LearningRule
         if (model.AllGradients.Length != length)
             throw new ArgumentException($"The model has {length} parameter values but {model.AllGradients.Length} gradients; they must match.", nameof(model));
         _ranges = new UnfrozenRanges(model.Parameters);
+        _split = new ParameterSplit(model.Parameters, length);
         _state = new float[StateBufferCount][];
         for (int i = 0; i < _state.Length; i++)
             _state[i] = new float[length];
@@ -70,8 +72,16 @@ public abstract class LearningRule
         PrepareStep(step);
         Span<float> values = model.AllValues;
         ReadOnlySpan<float> gradients = model.AllGradients;
-        // An elementwise rule shares each unfrozen run (the whole buffer when nothing is frozen) with kernel workers.
-        bool finite = true;
+        // With nothing frozen, an elementwise rule follows the products' cut of the parameters between threads;
+        // otherwise it shares each unfrozen run cut as a flat run.
+        bool finite;
+        if (IsElementwise && ranges.Count == 1 && ranges.Length(0) == values.Length && SharedUpdate.TryRun(this, _split!, out finite))
+        {
+            StepCount = step;
+            UpdatedValuesFinite = finite;
+            return;
+        }
+        finite = true;
         for (int r = 0; r < ranges.Count; r++)
         {
             int start = ranges.Start(r), length = ranges.Length(r);
@@ -146,6 +156,16 @@ public abstract class LearningRule
     {
         IModel model = _model!;
         return UpdateRangeChecked(model.AllValues.Slice(start, length), model.AllGradients.Slice(start, length), start);
+    }
+
+    /// <summary>Updates the ranges of part <paramref name="part"/> of <see cref="ParameterSplit"/>; false when a new value is not finite.</summary>
+    internal bool UpdateShare(int part)
+    {
+        ParameterSplit split = _split!;
+        bool finite = true;
+        for (int i = 0; i < split.Count(part); i++)
+            finite &= UpdatePiece(split.Start(part, i), split.Length(part, i));
+        return finite;
     }
 
     /// <summary>

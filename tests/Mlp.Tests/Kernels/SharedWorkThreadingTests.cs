@@ -122,6 +122,37 @@ public class SharedWorkThreadingTests
     }
 
     [Fact]
+    public void The_parameter_split_cuts_at_multiples_of_64_covers_every_parameter_once_and_follows_the_rows()
+    {
+        var model = new KernelTestAutoencoder(seed: 1);
+        int length = model.AllValues.Length;
+        var split = new ParameterSplit(model.Parameters, length);
+        Assert.Equal(ElementwisePartition.PartsOf(length), split.Parts);
+        var owner = new int[length];
+        Array.Fill(owner, -1);
+        for (int part = 0; part < split.Parts; part++)
+        {
+            for (int i = 0; i < split.Count(part); i++)
+            {
+                Assert.True(split.Start(part, i) % 64 == 0, $"Part {part} range {i} starts at {split.Start(part, i)}.");
+                for (int p = split.Start(part, i); p < split.Start(part, i) + split.Length(part, i); p++)
+                {
+                    Assert.Equal(-1, owner[p]);
+                    owner[p] = part;
+                }
+            }
+        }
+        Assert.DoesNotContain(-1, owner);
+        // layer2.weights (784, 50) starts at 39,250: its first rows go to part 0, its last to the last part, as its
+        // weight-gradient product's first and last row blocks; so do layer0.weights' (50, 784).
+        Assert.Equal(0, owner[39250 + 64]);
+        Assert.Equal(split.Parts - 1, owner[39250 + 783 * 50]);
+        Assert.Equal(0, owner[0]);
+        Assert.Equal(split.Parts - 1, owner[49 * 784 + 100]);
+        Assert.Equal(split.Parts / 2, owner[25 * 784 + 100]);
+    }
+
+    [Fact]
     public void Gathered_batches_are_the_same_on_every_thread_count()
     {
         float[] inputs = TestData.Uniform(400 * 784, 0, 1, 47);
