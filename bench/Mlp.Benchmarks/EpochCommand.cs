@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Globalization;
-using System.Text.Json;
 using Mlp.Data;
 using Mlp.Kernels;
 
@@ -12,7 +10,7 @@ namespace Mlp.Benchmarks;
 /// <c>bench/compare.sh</c> can put them side by side.
 /// </summary>
 /// <remarks>
-/// <c>epoch [--exercise ex1,ex2,ex4,wide] [--threads 1] [--epochs 3] [--warmup 1] [--data-dir DIR]</c>. Warm-up epochs
+/// <c>epoch [--exercise ex1,ex2,ex4,wide] [--threads 1|N|all] [--epochs 3] [--warmup 1] [--data-dir DIR]</c>. Warm-up epochs
 /// (untimed) let the JIT finish tiering up; the reported time is the mean of the timed epochs, as in the anchors.
 /// </remarks>
 public static class EpochCommand
@@ -32,15 +30,15 @@ public static class EpochCommand
             switch (args[i])
             {
                 case "--exercise": exercises = value.Split(','); break;
-                case "--threads": threads = Positive(value, "--threads"); break;
-                case "--epochs": epochs = Positive(value, "--epochs"); break;
-                case "--warmup": warmup = int.Parse(value, CultureInfo.InvariantCulture); break;
+                case "--threads": threads = CommandLine.Threads(value); break;
+                case "--epochs": epochs = CommandLine.Positive(value, "--epochs"); break;
+                case "--warmup": warmup = CommandLine.NonNegative(value, "--warmup"); break;
                 case "--data-dir": dataDirectory = value; break;
                 default: throw new ArgumentException($"Unknown option {args[i]}; expected --exercise, --threads, --epochs, --warmup or --data-dir.");
             }
             i++;
         }
-        KernelThreads.Count = Math.Min(threads, KernelThreads.Max);
+        KernelThreads.Count = threads;
         MnistData train = MnistData.Load(MnistSet.Train, dataDirectory);
         foreach (string exercise in exercises)
         {
@@ -72,14 +70,11 @@ public static class EpochCommand
                 ["gflops"] = Math.Round(workload.FlopsPerEpoch / mean / 1e9, 1),
                 ["allocated_bytes_per_epoch"] = allocated / epochs,
                 ["sharing_pauses"] = KernelThreads.SharingPauses - pauses,
+                ["median_seconds_per_step"] = Math.Round(CommandLine.Median(seconds) / workload.StepsPerEpoch, 7),
                 ["epoch_seconds"] = seconds.Select(s => Math.Round(s, 4)).ToArray(),
             };
-            Console.WriteLine(JsonSerializer.Serialize(line));
+            JsonLine.Print(line);
         }
         return 0;
     }
-
-    private static int Positive(string value, string option) =>
-        int.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out int n) && n >= 1
-            ? n : throw new ArgumentOutOfRangeException(option, value, $"{option} must be a whole number of at least 1.");
 }

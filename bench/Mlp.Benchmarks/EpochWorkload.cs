@@ -77,4 +77,25 @@ public sealed class EpochWorkload
 
     /// <summary>One training epoch: every batch forward, error gradient, backward and learning-rule update.</summary>
     public void RunEpoch() => _optimiser.DoTrainingEpoch();
+
+    /// <summary>Examples in one evaluation pass: every training image.</summary>
+    public int EvaluationExamples => _optimiser.TrainData.NumExamples;
+
+    /// <summary>Matrix-product FLOPs of one evaluation pass (2·m·n·k of each forward product).</summary>
+    public double FlopsPerEvaluation
+    {
+        get
+        {
+            long multiplyAdds = 0;
+            foreach (Parameter p in _optimiser.Model.Parameters)
+                multiplyAdds += p.Shape.Length == 2 ? (long)p.Shape[0] * p.Shape[1] : 0;
+            return 2.0 * multiplyAdds * EvaluationExamples;
+        }
+    }
+
+    /// <summary>
+    /// The error over every training image in their stored order, in forward passes of
+    /// <see cref="Optimiser.EvaluationBatchSize"/> (1,000) examples: the optimiser's evaluation after each epoch.
+    /// </summary>
+    public double Evaluate() => _optimiser.Evaluate(_optimiser.TrainData)["error"];
 }

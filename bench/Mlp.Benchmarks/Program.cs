@@ -6,6 +6,10 @@ using Mlp.Benchmarks;
 
 if (args.Length > 0 && args[0] == EpochCommand.Verb)
     return EpochCommand.Run(args[1..]);
+if (args.Length > 0 && args[0] == EvalCommand.Verb)
+    return EvalCommand.Run(args[1..]);
+if (args.Length > 0 && args[0] == InfoCommand.Verb)
+    return InfoCommand.Run();
 
 // A short job by default: the machine is small and shared, so runs must stay minutes long;
 // pass BenchmarkDotNet's own options (e.g. --job default, --filter *Gemm*) to change that.

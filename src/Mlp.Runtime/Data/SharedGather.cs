@@ -4,9 +4,9 @@ using Mlp.Kernels;
 namespace Mlp.Data;
 
 /// <summary>
-/// Gathers a batch's rows on the two kernel threads when <see cref="KernelThreads.Count"/> is 2, each thread copying
-/// half of the examples: the half the training step's elementwise kernels then give the same thread (see
-/// <see cref="ElementwisePartition"/>), so its core already holds them. A copy, so the result is the same either way.
+/// Gathers a batch's rows on several kernel threads, each copying a contiguous block of the examples: about the block
+/// the training step's elementwise kernels then give the same thread (see <see cref="ElementwisePartition"/>), so its
+/// core already holds them. A copy, so the result is the same on any number of threads.
 /// </summary>
 internal static unsafe class SharedGather
 {
@@ -14,19 +14,24 @@ internal static unsafe class SharedGather
     private const int CostPerElement = 4;
 
     /// <summary>
-    /// Copies row <c>rows[r]</c> of <paramref name="source"/> to row r of <paramref name="destination"/> on two threads,
-    /// each prefetching the rows of <paramref name="next"/> (empty, or as many as <paramref name="rows"/>) that it will
-    /// gather next time into its own core's cache; false when not worthwhile.
+    /// Copies row <c>rows[r]</c> of <paramref name="source"/> to row r of <paramref name="destination"/> on several
+    /// threads, each prefetching the rows of <paramref name="next"/> (empty, or as many as <paramref name="rows"/>) that
+    /// it will gather next time into its own core's cache; false when not worthwhile.
     /// </summary>
     public static bool TryRun(ReadOnlySpan<float> source, int width, ReadOnlySpan<int> rows, ReadOnlySpan<int> next, Span<float> destination)
     {
-        if (rows.Length < 2 || !KernelWorker.ShouldShare((long)rows.Length * width * CostPerElement))
+        // As many blocks of whole rows as the elementwise kernels cut the batch into parts.
+        int parts = Math.Min(rows.Length, ElementwisePartition.PartsOf(rows.Length * width));
+        if (parts < 2)
+            return false;
+        int threads = KernelWorker.ThreadsFor((long)rows.Length * width * CostPerElement);
+        if (threads < 2)
             return false;
         fixed (float* s = source, d = destination)
         fixed (int* r = rows, n = next)
         {
-            var job = new GatherJob(s, source.Length, d, r, n, rows.Length, width);
-            KernelWorker.RunShared(ref job);
+            var job = new GatherJob(s, source.Length, d, r, n, rows.Length, width, parts);
+            KernelWorker.RunShared(ref job, threads);
         }
         return true;
     }
@@ -43,18 +48,15 @@ internal static unsafe class SharedGather
         }
     }
 
-    private readonly struct GatherJob(float* source, int sourceLength, float* destination, int* rows, int* next, int count, int width) : ISharedJob
+    private readonly struct GatherJob(float* source, int sourceLength, float* destination, int* rows, int* next, int count, int width, int parts) : ISharedJob
     {
-        public int Parts => 2;
-
-        public uint WorkerParts => 0b10;
+        public int Parts => parts;
 
         public void Run(int part, object? target)
         {
-            int half = count / 2;
             Rows(new ReadOnlySpan<float>(source, sourceLength), width, new ReadOnlySpan<int>(rows, count),
                 next == null ? [] : new ReadOnlySpan<int>(next, count), new Span<float>(destination, count * width),
-                part == 0 ? 0 : half, part == 0 ? half : count);
+                (int)((long)count * part / parts), (int)((long)count * (part + 1) / parts));
         }
     }
 }

@@ -3,16 +3,16 @@ using Mlp.Kernels;
 namespace Mlp.Errors;
 
 /// <summary>
-/// Shares an elementwise error's gradient with the kernel worker, cut as the activation kernels cut the outputs
+/// Shares an elementwise error's gradient with kernel workers, cut as the activation kernels cut the outputs
 /// (<see cref="ElementwisePartition"/>): each thread writes the gradient of the examples its core has just computed,
-/// with the same bits as one sweep.
+/// with the same bits as one sweep whatever the thread count.
 /// </summary>
 internal static unsafe class SharedGradient
 {
     // A division and a subtraction or two per element, in multiply-adds of a matrix product.
     private const int CostPerElement = 6;
 
-    /// <summary>Writes the gradient on two threads; false when not worthwhile.</summary>
+    /// <summary>Writes the gradient on several threads; false when not worthwhile.</summary>
     public static bool TryRun(ErrorFunction error, ReadOnlySpan<float> outputs, ReadOnlySpan<float> targets, Span<float> gradsWrtOutputs, int batchSize)
     {
         if (!ElementwisePartition.TryPlan(outputs.Length, CostPerElement, out ElementwisePartition plan))
@@ -20,7 +20,7 @@ internal static unsafe class SharedGradient
         fixed (float* y = outputs, t = targets, g = gradsWrtOutputs)
         {
             var job = new GradientJob(plan, y, t, g, batchSize);
-            KernelWorker.RunShared(ref job, error);
+            KernelWorker.RunShared(ref job, plan.Threads, error);
         }
         return true;
     }
@@ -28,8 +28,6 @@ internal static unsafe class SharedGradient
     private readonly struct GradientJob(ElementwisePartition plan, float* outputs, float* targets, float* grads, int batchSize) : ISharedJob
     {
         public int Parts => plan.Parts;
-
-        public uint WorkerParts => plan.WorkerParts;
 
         public void Run(int part, object? target)
         {

@@ -72,10 +72,11 @@ public static class AffineKernel
         int rows = matrix.Length / width;
         fixed (float* m = matrix, s = sums)
         {
-            // A wide matrix is cut into the column halves every other kernel uses (see FeatureSplit).
+            // Cut into blocks of columns fixed by the width; each column is summed down the rows in order either way.
             var job = new SumRowsJob(m, s, rows, width);
-            if (FeatureSplit.IsWide(width) && KernelWorker.ShouldShare((long)rows * width))
-                KernelWorker.RunShared(ref job);
+            int threads = KernelWorker.ThreadsFor((long)rows * width);
+            if (threads > 1 && job.Parts > 1)
+                KernelWorker.RunShared(ref job, threads);
             else
                 SumColumns(m, s, rows, width, 0, width);
         }
@@ -124,14 +125,15 @@ public static class AffineKernel
 
     private readonly unsafe struct SumRowsJob(float* matrix, float* sums, int rows, int width) : ISharedJob
     {
-        public int Parts => 2;
+        // Blocks of at least 64 columns (whole cache lines of every row), at least MinPartLength elements each.
+        private const int MinColumns = 64;
 
-        public uint WorkerParts => 0b10;
+        public int Parts => FeatureSplit.EvenParts(width / Math.Max(MinColumns, ElementwisePartition.MinPartLength / Math.Max(rows, 1)));
 
         public void Run(int part, object? target)
         {
-            int split = FeatureSplit.At(width);
-            SumColumns(matrix, sums, rows, width, part == 0 ? 0 : split, part == 0 ? split : width);
+            int parts = Parts;
+            SumColumns(matrix, sums, rows, width, FeatureSplit.Start(width, parts, part, 16), FeatureSplit.Start(width, parts, part + 1, 16));
         }
     }
 

@@ -1,17 +1,19 @@
 namespace Mlp.Kernels;
 
 /// <summary>
-/// How an elementwise kernel's run of elements is cut between the two kernel threads: into two to four parts at
-/// multiples of 64 elements (whole vectors of any width and whole 64-byte cache lines), the calling thread taking the
-/// first half of them and the worker the second. Every part is whole vectors except the run's own tail, which stays
-/// last, so each element is computed by the same code as in one sweep. Consecutive kernels over a batch's buffers cut
-/// them alike, so each thread keeps working on the same contiguous half (the same examples) in its own core's cache.
+/// How an elementwise kernel's run of elements is cut into parts for the kernel threads: at multiples of 64 elements
+/// (whole vectors of any width and whole 64-byte cache lines), into as many parts of at least
+/// <see cref="MinPartLength"/> elements as the length allows, up to <see cref="KernelWorker.MaxParts"/>, rounded down
+/// to a count the common thread counts share evenly (<see cref="FeatureSplit.EvenParts"/>). The cut depends
+/// on the length alone. Every part is whole vectors except the run's own tail, which stays last, so each element is
+/// computed by the same code as in one sweep. Consecutive kernels over a batch's buffers cut them alike, so each
+/// thread keeps working on the same contiguous block (the same examples) in its own core's cache.
 /// </summary>
 internal readonly struct ElementwisePartition
 {
-    // A part shorter than this costs more to hand over than it saves.
-    private const int MinPartLength = 1024;
-    private const int MaxParts = 4;
+    /// <summary>The shortest part: 16 KB of floats, a few microseconds of the cheapest kernel, worth a hand-off.</summary>
+    public const int MinPartLength = 4096;
+
     private const int Alignment = 64;
 
     private readonly int _length;
@@ -26,15 +28,11 @@ internal readonly struct ElementwisePartition
     /// <summary>The number of parts.</summary>
     public int Parts => (_length + _partLength - 1) / _partLength;
 
-    /// <summary>The parts the worker takes first: the second half (the middle one, if odd, stays with the caller).</summary>
-    public uint WorkerParts
-    {
-        get
-        {
-            int parts = Parts;
-            return ((1u << parts) - 1) & ~((1u << (parts + 1) / 2) - 1);
-        }
-    }
+    /// <summary>How many threads to use; 0 when the kernel should run alone on the calling thread.</summary>
+    public int Threads { get; private init; }
+
+    /// <summary>The parts <paramref name="length"/> elements are cut into, whatever the thread count.</summary>
+    public static int PartsOf(int length) => FeatureSplit.EvenParts(length / MinPartLength);
 
     /// <summary>
     /// Plans the cut of <paramref name="length"/> elements costing about <paramref name="costPerElement"/> multiply-adds
@@ -43,10 +41,13 @@ internal readonly struct ElementwisePartition
     public static bool TryPlan(int length, int costPerElement, out ElementwisePartition plan)
     {
         plan = default;
-        if (length < 2 * MinPartLength || !KernelWorker.ShouldShare((long)length * costPerElement))
+        int parts = PartsOf(length);
+        if (parts < 2)
             return false;
-        int parts = Math.Clamp(length / MinPartLength, 2, MaxParts);
-        plan = new ElementwisePartition(length, ((length + parts - 1) / parts + Alignment - 1) & ~(Alignment - 1));
+        int threads = KernelWorker.ThreadsFor((long)length * costPerElement);
+        if (threads < 2)
+            return false;
+        plan = new ElementwisePartition(length, ((length + parts - 1) / parts + Alignment - 1) & ~(Alignment - 1)) { Threads = threads };
         return true;
     }
 

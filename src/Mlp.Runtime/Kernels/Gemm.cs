@@ -3,8 +3,8 @@ namespace Mlp.Kernels;
 /// <summary>
 /// Single-precision matrix products on row-major spans, the building blocks of the Affine layer.
 /// On x64 with AVX-512F they run register-tiled <c>Vector512</c> micro-kernels, with AVX2 and FMA <c>Vector256</c>
-/// ones, elsewhere a portable <c>Vector&lt;float&gt;</c> version; large products are shared with a second thread when
-/// <see cref="KernelThreads.Count"/> is 2. Every sum runs in a fixed order, so results depend neither on
+/// ones, elsewhere a portable <c>Vector&lt;float&gt;</c> version; large products are shared among up to
+/// <see cref="KernelThreads.Count"/> threads. Every sum runs in a fixed order, so results depend neither on
 /// timing nor on the thread count (they may differ in the last bits between shapes that pick different
 /// loop nests, e.g. batch 1 and batch 50, and between the three kernel sets: see <see cref="GemmPath"/>).
 /// </summary>
@@ -137,25 +137,31 @@ public static unsafe class Gemm
     internal static bool IsRaggedInputGradient(int m, int n, int k, int aColStride) =>
         aColStride == 1 && n % 8 != 0 && k >= DotMinK && m >= TransposeMinRows;
 
-    // Shares the job with the worker when allowed and worthwhile; the partition depends on the shape only. A product
-    // that sums in halves (GemmJob.SumsInHalves) always does, on one thread as on two.
+    // Shares the job with workers when allowed and worthwhile; the grid of parts depends on the shape only, and a
+    // product that runs whole computes every element as its part would. A product that sums in halves
+    // (GemmJob.SumsInHalves) always does, on one thread as on many.
     private static void Execute(ref GemmJob job)
     {
+        int threads = KernelWorker.ThreadsFor(job.MultiplyAdds);
         if (job.SumsInHalves)
         {
             fixed (float* partial = PartialScratch(job.M * job.N))
             {
                 job.Partial = partial;
-                job.PlanSplit();
-                if (KernelWorker.ShouldShare(job.MultiplyAdds))
-                    KernelWorker.RunShared(ref job);
+                if (job.Plan() && threads > 1)
+                    KernelWorker.RunShared(ref job, threads);
                 else
-                    KernelWorker.RunHere(ref job);
+                    job.Run(-1);
                 job.Combine();
             }
         }
-        else if (KernelWorker.ShouldShare(job.MultiplyAdds) && job.PlanSplit())
-            KernelWorker.RunShared(ref job);
+        else if (threads > 1 && job.Plan())
+        {
+            job.TransposeFirst();
+            // With no worker free (other callers hold them all), the product runs whole here: fewer, larger blocks.
+            if (!KernelWorker.TryRunShared(ref job, threads))
+                job.Run(-1);
+        }
         else
             job.Run(-1);
     }

@@ -25,17 +25,17 @@ internal enum GemmForm
 }
 
 /// <summary>
-/// One matrix product over pinned memory, and its fixed partition into two parts, chosen from the shape alone: whole
-/// rows or whole columns of C, or (<see cref="SplitK"/>) the two halves of the sum over k. Rows and columns: each
-/// element is computed by one part with the same operations as by one thread. Halves of k: the product is always
-/// computed as two partial sums added at the end, on one thread as on two. Either way the bits do not depend on the
-/// thread count.
+/// One matrix product over pinned memory, and its fixed partition into parts, chosen from the shape (and the kernel
+/// path) alone, never from the thread count: a grid of blocks of rows and columns of C, and (<see cref="SplitK"/>) the
+/// two halves of the sum over k. Rows and columns: each element is computed by one part with the same operations as
+/// when the product runs whole. Halves of k: the product is always computed as two partial sums added at the end, on
+/// one thread as on many. Either way the bits do not depend on the thread count.
 /// </summary>
 /// <remarks>
-/// On a machine whose cores sit far apart (the 2-core VM this was tuned on), a write to a cache line the other core has
-/// read costs several times the write itself, and so does working either side of a boundary inside a row (the hardware
-/// prefetchers pull in the other thread's lines). So the partition keeps each thread on one contiguous block of every
-/// large buffer across a training step: see <see cref="PlanSplit"/> and <see cref="ParameterSplit"/>.
+/// On a machine whose cores sit far apart, a write to a cache line another core has read costs several times the write
+/// itself. Parts are numbered along the dimension a training step's other kernels cut alike (a forward product's
+/// output units, a weight gradient's rows, the same units), so the contiguous block of parts each thread takes first
+/// keeps it on one region of every large buffer across a step.
 /// </remarks>
 internal unsafe struct GemmJob : ISharedJob
 {
@@ -67,117 +67,156 @@ internal unsafe struct GemmJob : ISharedJob
     public int N;
     public int K;
 
-    /// <summary>Where part 1 starts (0 when the job runs whole), along the columns, the rows or k.</summary>
-    public int Split;
-    public bool SplitColumns;
+    /// <summary>With <see cref="SplitK"/>: where the second partial sum starts along k.</summary>
+    public int KSplit;
 
-    /// <summary>The sum over k is cut at <see cref="Split"/> into two partial sums, added by <see cref="Combine"/>.</summary>
+    /// <summary>The sum over k is cut at <see cref="KSplit"/> into two partial sums, added by <see cref="Combine"/>.</summary>
     public bool SplitK;
+
+    /// <summary>The grid: blocks of rows and of columns, each a multiple of its alignment (but the last).</summary>
+    public int RowBlocks;
+    public int ColumnBlocks;
+    public int RowAlign;
+    public int ColumnAlign;
+
+    /// <summary>
+    /// TransposeThenBroadcast over many rows (a large batch): Bᵀ is written whole by <see cref="TransposeFirst"/>
+    /// before the parts run, so they can cut rows as well as columns (each part would otherwise transpose its columns).
+    /// </summary>
+    public bool PreTransposed;
+
+    /// <summary>Parts run down the columns first (consecutive parts share columns) rather than along the rows.</summary>
+    public bool ColumnsOuter;
 
     public readonly long MultiplyAdds => (long)M * N * K;
 
-    /// <summary>Two once a split is planned.</summary>
-    public readonly int Parts => 2;
-
-    /// <summary>The worker takes part 1 (the second block of rows, columns or k).</summary>
-    public readonly uint WorkerParts => 0b10;
-
-    /// <summary>The fewest rows of C split between threads by rows.</summary>
-    public const int MinSplitRows = 10;
+    /// <summary>The parts of the planned grid (times two halves of k for <see cref="SplitK"/>).</summary>
+    public readonly int Parts => RowBlocks * ColumnBlocks * (SplitK ? 2 : 1);
 
     /// <summary>
     /// Whether the product is computed as two partial sums over k: an input gradient <c>dY·W</c> that sums over a wide
     /// output dimension into a narrow, ragged input dimension (a decoder's, 784 → 50; see
     /// <see cref="Gemm.IsRaggedInputGradient"/>). Split by rows or columns, each thread would read all of W and of dY;
-    /// split along k, each reads only the half of W whose rows its core updates and the half of dY it computed.
+    /// split along k, each half reads only the half of W and of dY that the step's other kernels give its threads.
     /// Depends only on the shape (the same on every kernel path), never on the thread count.
     /// </summary>
     public readonly bool SumsInHalves =>
         Form is GemmForm.Broadcast or GemmForm.TransposeThenDot && Gemm.IsRaggedInputGradient(M, N, K, AColStride)
-        && FeatureSplit.IsWide(K) && !FeatureSplit.IsWide(N);
+        && K >= WideDimension && N < WideDimension;
+
+    /// <summary>The narrowest dimension (features) that a forward product or a weight gradient cuts first.</summary>
+    public const int WideDimension = 256;
 
     /// <inheritdoc cref="ISharedJob.Run"/>
     public readonly void Run(int part, object? target) => Run(part);
 
     /// <summary>
-    /// Picks where the second part starts; false when the shape is too small to share (a product that sums in halves
-    /// always has its split). Depends only on the form and the shape. Each thread keeps one contiguous block of the
-    /// large buffers across a training step (see <see cref="ParameterSplit"/>): a weight gradient splits its rows (the
-    /// weights' output units); a forward product splits its columns (the same output units) when they are wide or
-    /// the batch is small, its rows (examples) otherwise.
+    /// Plans the grid of parts; false when the product is one part (too small to share; a product that sums in halves
+    /// always has two). Depends only on the form, the path and the shape. A weight gradient cuts its rows (the
+    /// weights' output units) first; a forward product its columns (the same output units) when they are wide or the
+    /// batch is small, its rows (examples) otherwise; the other dimension is cut too when the product is large enough
+    /// for more parts. The transposing forms cut only columns: each part transposes just the columns it computes.
     /// </summary>
-    public bool PlanSplit()
+    public bool Plan()
     {
+        RowAlign = Path == GemmPath.Avx512 ? 8 : 5;
+        ColumnAlign = Form is GemmForm.Dot or GemmForm.TransposeThenDot ? 8 : 16;
+        // The smallest block of columns: broadcast tiles run several vectors of columns at a time.
+        int minColumns = Form is GemmForm.Dot or GemmForm.TransposeThenDot ? 16 : 64;
+        RowBlocks = ColumnBlocks = 1;
+        int minRows = 2 * RowAlign;
+        long work = MultiplyAdds;
         if (SumsInHalves)
         {
             SplitK = true;
-            Split = FeatureSplit.At(K);
+            KSplit = Math.Clamp((K + 16) / 32 * 16, 16, K - 1);
+            work /= 2;
+        }
+        int parts = FeatureSplit.EvenParts(Math.Min(work / KernelThreads.PartWork, KernelWorker.MaxParts / (SplitK ? 2 : 1)));
+        bool weightGradient = Form == GemmForm.Broadcast && AColStride != 1;
+        PreTransposed = Form == GemmForm.TransposeThenBroadcast && M >= WideDimension;
+        bool transposing = Form == GemmForm.TransposeThenDot || (Form == GemmForm.TransposeThenBroadcast && !PreTransposed);
+        ColumnsOuter = !weightGradient
+            && (N >= WideDimension || transposing || (Form == GemmForm.Dot && K >= WideDimension && M < WideDimension) || M < minRows);
+        int maxRows = transposing ? 1 : Math.Max(M / minRows, 1), maxColumns = Math.Max(N / minColumns, 1);
+        // The most parts (an evenly shared count) whose grid fits the shape, and of their grids the one whose blocks
+        // read least (rows + columns of a block); a weight gradient keeps to whole rows (the output units whose
+        // weights one thread then updates) when they are enough; ties go to the outer dimension.
+        for (; parts > 1; parts = FeatureSplit.FewerParts(parts))
+        {
+            if (ChooseGrid(parts, maxRows, maxColumns, weightGradient))
+                return Parts > 1;
+        }
+        RowBlocks = ColumnBlocks = 1;
+        PreTransposed = false;   // the product runs whole, transposing as it goes
+        return Parts > 1;
+    }
+
+    /// <summary>With <see cref="PreTransposed"/>: writes Bᵀ whole on the calling thread, before the parts run.</summary>
+    public readonly void TransposeFirst()
+    {
+        if (PreTransposed)
+            Transpose(B, Ldb, TransposedB, N, N, K);
+    }
+
+    // Picks RowBlocks × ColumnBlocks = parts within the limits; false when no such grid fits.
+    private bool ChooseGrid(int parts, int maxRows, int maxColumns, bool rowsFirst)
+    {
+        if (rowsFirst && parts <= maxRows)
+        {
+            RowBlocks = parts;
+            ColumnBlocks = 1;
             return true;
         }
-        bool weightGradient = Form == GemmForm.Broadcast && AColStride != 1;
-        if (weightGradient && M >= MinSplitRows)
-            return SplitByRows(ParameterSplit.RowSplit(M));
-        if (FeatureSplit.IsWide(N) && !weightGradient)
-            return SplitByColumns(FeatureSplit.At(N), Form is GemmForm.Dot or GemmForm.TransposeThenDot ? 8 : 16);
-        switch (Form)
+        double best = double.MaxValue;
+        for (int rows = 1; rows <= parts; rows++)
         {
-            case GemmForm.Dot when FeatureSplit.IsWide(K) && M < FeatureSplit.MinWide && N >= 16:
-                // An encoder's forward product at a training batch: split its output units, as its weights are split.
-                return SplitByColumns(HalfOf(N, 2), 2);
-            case GemmForm.Dot when M >= MinSplitRows:
-            case GemmForm.Broadcast when M >= MinSplitRows:
-                return SplitByRows(HalfOf(M, 5));
-            case GemmForm.Dot or GemmForm.TransposeThenDot when N >= 16:
-                // The Transpose forms split columns only: each part transposes just the columns it computes.
-                return SplitByColumns(HalfOf(N, 8), 8);
-            case GemmForm.Broadcast or GemmForm.TransposeThenBroadcast when N >= 32:
-                return SplitByColumns(HalfOf(N, 16), 16);
-            default:
-                return false;
+            int columns = parts / rows;
+            if (rows * columns != parts || rows > maxRows || columns > maxColumns)
+                continue;
+            double read = (double)M / rows + (double)N / columns;
+            bool better = read < best || (read == best && (ColumnsOuter ? columns > ColumnBlocks : rows > RowBlocks));
+            if (better)
+            {
+                best = read;
+                RowBlocks = rows;
+                ColumnBlocks = columns;
+            }
         }
+        return best < double.MaxValue;
     }
 
-    /// <summary>About half of <paramref name="length"/>, a multiple of <paramref name="align"/>, leaving both parts non-empty.</summary>
-    public static int HalfOf(int length, int align) =>
-        Math.Clamp((int)Math.Round(length / (2.0 * align)) * align, align, length - 1);
-
-    private bool SplitByRows(int split)
-    {
-        SplitColumns = false;
-        Split = split;
-        return split > 0 && split < M;
-    }
-
-    // Columns at `split`, which must leave whole tiles of `align` columns on the left to be worth sharing.
-    private bool SplitByColumns(int split, int align)
-    {
-        SplitColumns = true;
-        Split = split;
-        return split >= align && split < N;
-    }
-
-    /// <summary>Runs part 0 or 1 of the planned split, or the whole product when <paramref name="part"/> is −1 (never for <see cref="SplitK"/>).</summary>
+    /// <summary>
+    /// Runs part <paramref name="part"/> of the planned grid, or the whole product when <paramref name="part"/> is −1
+    /// (for <see cref="SplitK"/>, both partial sums).
+    /// </summary>
     public readonly void Run(int part)
     {
-        if (SplitK)
+        if (part < 0)
         {
-            // Part 0 sums p < Split straight into C, part 1 the rest into Partial; neither adds the bias.
-            if (part == 0)
-                Compute(0, M, 0, N, 0, Split, C, Ldc, null);
+            if (SplitK)
+            {
+                Compute(0, M, 0, N, 0, KSplit, C, Ldc, null);
+                Compute(0, M, 0, N, KSplit, K, Partial, N, null);
+            }
             else
-                Compute(0, M, 0, N, Split, K, Partial, N, null);
+            {
+                Compute(0, M, 0, N, 0, K, C, Ldc, Bias);
+            }
             return;
         }
-        int r0 = 0, r1 = M, c0 = 0, c1 = N;
-        if (part == 0)
-        {
-            if (SplitColumns) c1 = Split; else r1 = Split;
-        }
-        else if (part == 1)
-        {
-            if (SplitColumns) c0 = Split; else r0 = Split;
-        }
-        Compute(r0, r1, c0, c1, 0, K, C, Ldc, Bias);
+        int grid = RowBlocks * ColumnBlocks;
+        int half = part / grid, cell = part % grid;
+        int rowBlock = ColumnsOuter ? cell % RowBlocks : cell / ColumnBlocks;
+        int columnBlock = ColumnsOuter ? cell / RowBlocks : cell % ColumnBlocks;
+        int r0 = FeatureSplit.Start(M, RowBlocks, rowBlock, RowAlign), r1 = FeatureSplit.Start(M, RowBlocks, rowBlock + 1, RowAlign);
+        int c0 = FeatureSplit.Start(N, ColumnBlocks, columnBlock, ColumnAlign), c1 = FeatureSplit.Start(N, ColumnBlocks, columnBlock + 1, ColumnAlign);
+        if (!SplitK)
+            Compute(r0, r1, c0, c1, 0, K, C, Ldc, Bias);
+        else if (half == 0)
+            Compute(r0, r1, c0, c1, 0, KSplit, C, Ldc, null);   // neither half adds the bias: Combine does
+        else
+            Compute(r0, r1, c0, c1, KSplit, K, Partial, N, null);
     }
 
     /// <summary>After both parts of a <see cref="SplitK"/> product: <c>C = (C + Partial) + bias</c>, in that order.</summary>
@@ -223,9 +262,10 @@ internal unsafe struct GemmJob : ISharedJob
                 Broadcast(a, ARowStride, AColStride, B + (nint)p0 * Ldb + c0, Ldb, c, ldc, bias, rows, columns, depth);
                 break;
             case GemmForm.TransposeThenBroadcast:
-                // B (n, k) → P (k, n), P's columns c0..c1 only (never split along k).
+                // B (n, k) → P (k, n), P's columns c0..c1 only (never split along k), unless done before the parts.
                 float* transposed = TransposedB + c0;
-                Transpose(B + (nint)c0 * Ldb, Ldb, transposed, N, columns, K);
+                if (!PreTransposed)
+                    Transpose(B + (nint)c0 * Ldb, Ldb, transposed, N, columns, K);
                 Broadcast(a, ARowStride, 1, transposed, N, c, ldc, bias, rows, columns, K);
                 break;
             case GemmForm.TransposeThenDot:

@@ -1,67 +1,78 @@
 namespace Mlp.Kernels;
 
 /// <summary>
-/// A model's parameter buffer divided between the two kernel threads the way the products of a training step divide
-/// it: each weight matrix by whole rows (output units) at <see cref="RowSplit"/>, where the weight-gradient product
-/// splits its rows, and a wide bias vector at <see cref="FeatureSplit.At"/>, where the column sums split it. Learning-rule
-/// updates and the optimiser's finiteness check walk these pieces, so each thread touches the contiguous parameters its
-/// own core has just written.
+/// A model's parameter buffer cut into parts the way the products of a training step cut it: part i holds about the
+/// i-th of <see cref="Parts"/> equal blocks of rows of every weight matrix (its output units, where a weight-gradient
+/// product cuts its rows) and of every bias vector. A learning rule's update walks these parts, so each thread first
+/// updates the rows its own core has just written the gradients of, whatever the number of threads.
 /// </summary>
+/// <remarks>
+/// Every cut falls at a multiple of 64 elements of the buffer, so an elementwise rule computes each element with the
+/// same code as one sweep over the whole buffer (the buffer's own tail stays last): the ranges of all parts together
+/// are consecutive and cover every parameter once. Fixed by the parameters' shapes alone.
+/// </remarks>
 internal sealed class ParameterSplit
 {
-    private readonly int[][] _starts = new int[2][];
-    private readonly int[][] _lengths = new int[2][];
-    private readonly int[] _counts = new int[2];
+    private const int Alignment = 64;
 
-    /// <summary>Divides the buffer holding <paramref name="parameters"/> between the threads.</summary>
-    public ParameterSplit(IReadOnlyList<Parameter> parameters)
+    private readonly int[][] _starts;
+    private readonly int[][] _lengths;
+
+    /// <summary>Cuts the buffer holding <paramref name="parameters"/> (and nothing else, <paramref name="length"/> values).</summary>
+    public ParameterSplit(IReadOnlyList<Parameter> parameters, int length)
     {
-        var pieces = new List<(int Start, int Length)>[] { [], [] };
-        foreach (Parameter p in parameters.OrderBy(p => p.Offset))
+        Parts = ElementwisePartition.PartsOf(length);
+        Parameter[] ordered = parameters.OrderBy(p => p.Offset).ToArray();
+        // The cut points: the starts of each parameter's row blocks, rounded to the alignment.
+        var cuts = new SortedSet<int> { 0, length };
+        foreach (Parameter p in ordered)
         {
-            ReadOnlySpan<int> shape = p.Shape;
-            int split = shape.Length == 2 ? RowSplit(shape[0]) * shape[1]
-                : shape.Length == 1 && FeatureSplit.IsWide(shape[0]) ? FeatureSplit.At(shape[0])
-                : p.Length;
-            Add(pieces[0], p.Offset, split);
-            Add(pieces[1], p.Offset + split, p.Length - split);
+            int rows = p.Shape.Length >= 1 ? p.Shape[0] : 1, width = p.Length / Math.Max(rows, 1);
+            for (int block = 0; block < Parts; block++)
+                cuts.Add(Align(p.Offset + (int)((long)rows * block / Parts) * width, length));
         }
-        for (int t = 0; t < 2; t++)
+        // Each range between consecutive cuts goes to the part whose row block holds its middle (a range may begin in
+        // the tail of the parameter before, where the rounding put its first cut).
+        var pieces = Enumerable.Range(0, Parts).Select(_ => new List<(int Start, int Length)>()).ToArray();
+        int[] points = cuts.ToArray();
+        for (int c = 0; c + 1 < points.Length; c++)
         {
-            _starts[t] = pieces[t].Select(piece => piece.Start).ToArray();
-            _lengths[t] = pieces[t].Select(piece => piece.Length).ToArray();
-            _counts[t] = pieces[t].Count;
+            int start = points[c], end = points[c + 1];
+            pieces[PartOf(ordered, start + (end - start) / 2)].Add((start, end - start));
         }
+        _starts = pieces.Select(list => list.Select(piece => piece.Start).ToArray()).ToArray();
+        _lengths = pieces.Select(list => list.Select(piece => piece.Length).ToArray()).ToArray();
     }
 
-    /// <summary>
-    /// The first row of a weight matrix of <paramref name="rows"/> output units that the worker owns: where a shared
-    /// weight-gradient product splits its rows (see <see cref="GemmJob.PlanSplit"/>), or all rows to the caller when
-    /// there are too few to divide.
-    /// </summary>
-    public static int RowSplit(int rows) =>
-        FeatureSplit.IsWide(rows) ? FeatureSplit.At(rows) : rows >= GemmJob.MinSplitRows ? GemmJob.HalfOf(rows, 5) : rows;
+    /// <summary>The number of parts (as an elementwise kernel over the buffer would have).</summary>
+    public int Parts { get; }
 
-    /// <summary>Whether the second thread has any share (a model without wide dimensions is not worth dividing).</summary>
-    public bool IsDivided => _counts[1] > 0;
+    /// <summary>The number of ranges of part <paramref name="part"/>.</summary>
+    public int Count(int part) => _starts[part].Length;
 
-    /// <summary>The number of pieces of thread <paramref name="thread"/> (0, the caller, or 1, the worker).</summary>
-    public int Count(int thread) => _counts[thread];
+    /// <summary>Where range <paramref name="index"/> of part <paramref name="part"/> starts in the buffer.</summary>
+    public int Start(int part, int index) => _starts[part][index];
 
-    /// <summary>Where piece <paramref name="index"/> of thread <paramref name="thread"/> starts in the buffer.</summary>
-    public int Start(int thread, int index) => _starts[thread][index];
+    /// <summary>The length of range <paramref name="index"/> of part <paramref name="part"/>.</summary>
+    public int Length(int part, int index) => _lengths[part][index];
 
-    /// <summary>The length of piece <paramref name="index"/> of thread <paramref name="thread"/>.</summary>
-    public int Length(int thread, int index) => _lengths[thread][index];
+    private static int Align(long position, int length) => (int)Math.Min((position + Alignment / 2) / Alignment * Alignment, length);
 
-    // Appends a piece, merging it into the previous one when they touch.
-    private static void Add(List<(int Start, int Length)> pieces, int start, int length)
+    // The part whose row block of the parameter holding `position` contains it (the last parameter before it, if
+    // `position` falls in a gap between parameters).
+    private int PartOf(Parameter[] ordered, int position)
     {
-        if (length <= 0)
-            return;
-        if (pieces.Count > 0 && pieces[^1].Start + pieces[^1].Length == start)
-            pieces[^1] = (pieces[^1].Start, pieces[^1].Length + length);
-        else
-            pieces.Add((start, length));
+        Parameter? owner = null;
+        foreach (Parameter p in ordered)
+        {
+            if (p.Offset > position)
+                break;
+            owner = p;
+        }
+        if (owner is null)
+            return 0;
+        int rows = owner.Shape.Length >= 1 ? owner.Shape[0] : 1, width = owner.Length / Math.Max(rows, 1);
+        int row = Math.Min((position - owner.Offset) / Math.Max(width, 1), rows - 1);
+        return (int)Math.Min((long)row * Parts / rows, Parts - 1);
     }
 }

@@ -3,8 +3,8 @@ using System.Runtime.InteropServices;
 namespace Mlp.Kernels;
 
 /// <summary>
-/// Shares an elementwise kernel (each output element depends only on the elements at the same index) with the kernel
-/// worker, cut by an <see cref="ElementwisePartition"/>, so the results are the same bits on one thread or two.
+/// Shares an elementwise kernel (each output element depends only on the elements at the same index) with kernel
+/// workers, cut by an <see cref="ElementwisePartition"/>, so the results are the same bits on any number of threads.
 /// </summary>
 internal static unsafe class SharedElementwise
 {
@@ -27,7 +27,7 @@ internal static unsafe class SharedElementwise
         fixed (float* pa = a, pb = b, pc = c, pd = d)
         {
             var job = new ElementwiseJob(body, plan, pa, pb, pc, pd, scalar);
-            KernelWorker.RunShared(ref job);
+            KernelWorker.RunShared(ref job, plan.Threads);
         }
         return true;
     }
@@ -43,8 +43,6 @@ internal static unsafe class SharedElementwise
         : ISharedJob
     {
         public int Parts => plan.Parts;
-
-        public uint WorkerParts => plan.WorkerParts;
 
         public void Run(int part, object? target)
         {

@@ -53,7 +53,7 @@ public abstract class LearningRule
         if (model.AllGradients.Length != length)
             throw new ArgumentException($"The model has {length} parameter values but {model.AllGradients.Length} gradients; they must match.", nameof(model));
         _ranges = new UnfrozenRanges(model.Parameters);
-        _split = new ParameterSplit(model.Parameters);
+        _split = new ParameterSplit(model.Parameters, length);
         _state = new float[StateBufferCount][];
         for (int i = 0; i < _state.Length; i++)
             _state[i] = new float[length];
@@ -72,7 +72,8 @@ public abstract class LearningRule
         PrepareStep(step);
         Span<float> values = model.AllValues;
         ReadOnlySpan<float> gradients = model.AllGradients;
-        // With nothing frozen, an elementwise rule can follow the products' division of the parameters between threads.
+        // With nothing frozen, an elementwise rule follows the products' cut of the parameters between threads;
+        // otherwise it shares each unfrozen run cut as a flat run.
         bool finite;
         if (IsElementwise && ranges.Count == 1 && ranges.Length(0) == values.Length && SharedUpdate.TryRun(this, _split!, out finite))
         {
@@ -148,8 +149,8 @@ public abstract class LearningRule
     /// <summary>
     /// Whether <see cref="UpdateRange"/> treats every element on its own: each new value and state depends only on the
     /// value, gradient and state at the same index, and the same vector and scalar code runs for a run wherever it is
-    /// cut at a multiple of 64 elements. Such rules update long runs on two threads when
-    /// <see cref="Kernels.KernelThreads.Count"/> is 2, with the same bits as on one. False unless a rule says so.
+    /// cut at a multiple of 64 elements. Such rules update long runs on several threads when
+    /// <see cref="Kernels.KernelThreads.Count"/> allows, with the same bits as on one. False unless a rule says so.
     /// </summary>
     protected virtual bool IsElementwise => false;
 
@@ -163,13 +164,13 @@ public abstract class LearningRule
         return UpdateRangeChecked(model.AllValues.Slice(start, length), model.AllGradients.Slice(start, length), start);
     }
 
-    /// <summary>Updates the pieces of the parameters that <see cref="ParameterSplit"/> gives thread <paramref name="thread"/>; false when a new value is not finite.</summary>
-    internal bool UpdateShare(int thread)
+    /// <summary>Updates the ranges of part <paramref name="part"/> of <see cref="ParameterSplit"/>; false when a new value is not finite.</summary>
+    internal bool UpdateShare(int part)
     {
         ParameterSplit split = _split!;
         bool finite = true;
-        for (int i = 0; i < split.Count(thread); i++)
-            finite &= UpdatePiece(split.Start(thread, i), split.Length(thread, i));
+        for (int i = 0; i < split.Count(part); i++)
+            finite &= UpdatePiece(split.Start(part, i), split.Length(part, i));
         return finite;
     }
 

@@ -3,10 +3,11 @@ using Mlp.Kernels;
 namespace Mlp.LearningRules;
 
 /// <summary>
-/// Shares an elementwise learning rule's update with the kernel worker. With nothing frozen, each thread updates the
-/// pieces of the parameter buffer that the training step's products gave it (<see cref="ParameterSplit"/>); otherwise
-/// each unfrozen run is cut as a flat run by <see cref="ElementwisePartition"/>. Elementwise
-/// rules give each element the same bits wherever a run is cut, so the result is that of one sweep.
+/// Shares an elementwise learning rule's update with kernel workers. With nothing frozen, the parts are those of
+/// <see cref="ParameterSplit"/> (each a block of rows of every parameter, where the weight-gradient products cut them,
+/// so each thread first updates what its core has just written); otherwise each unfrozen run is cut as a flat run by
+/// <see cref="ElementwisePartition"/>. Every cut falls at a multiple of 64 elements, where elementwise rules give each
+/// element the same bits as one sweep.
 /// </summary>
 internal static class SharedUpdate
 {
@@ -14,24 +15,26 @@ internal static class SharedUpdate
     private const int CostPerParameter = 8;
 
     /// <summary>
-    /// Updates every parameter on two threads, each its share of <paramref name="split"/>; false when not worthwhile.
+    /// Updates every parameter on several threads, part by part of <paramref name="split"/>; false when not worthwhile.
     /// <paramref name="finite"/> says whether every new value is finite.
     /// </summary>
     public static unsafe bool TryRun(LearningRule rule, ParameterSplit split, out bool finite)
     {
         finite = true;
-        if (!split.IsDivided || !KernelWorker.ShouldShare((long)rule.Model!.AllValues.Length * CostPerParameter))
+        int threads = split.Parts > 1 ? KernelWorker.ThreadsFor((long)rule.Model!.AllValues.Length * CostPerParameter) : 1;
+        if (threads < 2)
             return false;
         int flag = 1;
-        var job = new SplitJob(&flag);
-        KernelWorker.RunShared(ref job, rule);
+        var job = new SplitJob(split.Parts, &flag);
+        KernelWorker.RunShared(ref job, threads, rule);
         finite = flag != 0;
         return true;
     }
 
     /// <summary>
-    /// Updates parameters <paramref name="start"/> to <paramref name="start"/> + <paramref name="length"/> − 1 on two
-    /// threads; false when not worthwhile. <paramref name="finite"/> says whether every new value is finite.
+    /// Updates parameters <paramref name="start"/> to <paramref name="start"/> + <paramref name="length"/> − 1 on
+    /// several threads; false when not worthwhile. <paramref name="finite"/> says whether every new value is finite
+    /// (each part ORs its own check into one flag, so the answer does not depend on the order parts finish).
     /// </summary>
     public static unsafe bool TryRun(LearningRule rule, int start, int length, out bool finite)
     {
@@ -40,17 +43,15 @@ internal static class SharedUpdate
             return false;
         int flag = 1;
         var job = new RangeJob(start, plan, &flag);
-        KernelWorker.RunShared(ref job, rule);
+        KernelWorker.RunShared(ref job, plan.Threads, rule);
         finite = flag != 0;
         return true;
     }
 
-    // A part that wrote a non-finite value clears the flag (both may: they only ever write 0).
-    private readonly unsafe struct SplitJob(int* finite) : ISharedJob
+    // A part that wrote a non-finite value clears the flag (several may: they only ever write 0).
+    private readonly unsafe struct SplitJob(int parts, int* finite) : ISharedJob
     {
-        public int Parts => 2;
-
-        public uint WorkerParts => 0b10;
+        public int Parts => parts;
 
         public void Run(int part, object? target)
         {
@@ -62,8 +63,6 @@ internal static class SharedUpdate
     private readonly unsafe struct RangeJob(int start, ElementwisePartition plan, int* finite) : ISharedJob
     {
         public int Parts => plan.Parts;
-
-        public uint WorkerParts => plan.WorkerParts;
 
         public void Run(int part, object? target)
         {

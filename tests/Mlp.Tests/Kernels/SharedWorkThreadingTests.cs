@@ -8,15 +8,18 @@ using Mlp.Training;
 namespace Mlp.Tests.Kernels;
 
 /// <summary>
-/// Everything besides the products that two threads now share (activations, errors, column sums, batch gathering,
-/// learning-rule updates, the finiteness check, whole epochs) gives the same bits as one thread, and the worker really
-/// takes part. <see cref="KernelScope"/> makes the caller leave the worker's parts to it.
+/// Everything besides the products that the kernel threads share (activations, errors, column sums, batch gathering,
+/// learning-rule updates, the finiteness check, whole epochs) gives the same bits on 2, 3 and 7 threads as on one,
+/// and workers really take part. <see cref="KernelScope"/> makes the caller leave the workers' parts to them.
 /// </summary>
 [Collection(KernelWorkerCollection.Name)]
 public class SharedWorkThreadingTests
 {
-    // Long enough to share, with tails that are not whole vectors; 39,200 is a batch of 50 MNIST images.
-    public static TheoryData<int> Lengths => [2048 + 13, 5001, 39200];
+    // Long enough to share, with tails that are not whole vectors; 39,200 is a batch of 50 MNIST images; 300,001 is
+    // cut into as many parts as a job holds.
+    public static TheoryData<int> Lengths => [8192 + 13, 20001, 39200, 300_001];
+
+    private static int[] Counts => GemmThreadingTests.Counts;
 
     [Theory]
     [MemberData(nameof(Lengths))]
@@ -24,26 +27,34 @@ public class SharedWorkThreadingTests
     {
         float[] x = GemmReference.Random(length, 41), y = GemmReference.Random(length, 42), g = GemmReference.Random(length, 43);
         float[][] one = Activations(1, x, y, g);
-        long partsBefore = KernelWorker.PartsRun;
-        float[][] two = Activations(2, x, y, g);
-        for (int i = 0; i < one.Length; i++)
-            GemmReference.AssertBitIdentical(one[i], two[i], $"activation kernel {i}, length {length}");
-        Assert.True(KernelWorker.PartsRun - partsBefore >= one.Length, "The worker did not take part in every kernel.");
+        foreach (int threads in Counts)
+        {
+            long partsBefore = KernelWorker.PartsRunForCurrentThread;
+            float[][] many = Activations(threads, x, y, g);
+            for (int i = 0; i < one.Length; i++)
+                GemmReference.AssertBitIdentical(one[i], many[i], $"activation kernel {i}, length {length}, {threads} threads");
+            Assert.True(KernelWorker.PartsRunForCurrentThread - partsBefore >= one.Length, $"Workers did not take part in every kernel on {threads} threads.");
+        }
     }
 
     [Theory]
     [InlineData(50, 784)]
     [InlineData(7, 1000)]
     [InlineData(300, 33)]
+    [InlineData(256, 1024)]
     public void Column_sums_give_the_bits_of_one_thread(int rows, int width)
     {
         float[] matrix = GemmReference.Random(rows * width, 44);
-        float[] one = new float[width], two = new float[width];
+        float[] one = new float[width];
         using (new KernelScope(KernelPath.Avx2, 1))
             AffineKernel.SumRows(matrix, one, width);
-        using (new KernelScope(KernelPath.Avx2, 2))
-            AffineKernel.SumRows(matrix, two, width);
-        GemmReference.AssertBitIdentical(one, two, $"column sums of {rows}×{width}");
+        foreach (int threads in Counts)
+        {
+            float[] many = new float[width];
+            using (new KernelScope(KernelPath.Avx2, threads))
+                AffineKernel.SumRows(matrix, many, width);
+            GemmReference.AssertBitIdentical(one, many, $"column sums of {rows}×{width} on {threads} threads");
+        }
         for (int j = 0; j < width; j++)
         {
             float expected = 0f;
@@ -66,16 +77,26 @@ public class SharedWorkThreadingTests
             "bce-sigmoid" => new BinaryCrossEntropySigmoidError(),
             _ => new CrossEntropyError(),
         };
-        const int batch = 50, width = 83;
+        const int batch = 100, width = 283;
         float[] outputs = TestData.Uniform(batch * width, 0.01, 0.99, 45), targets = TestData.Uniform(batch * width, 0, 1, 46);
-        float[] one = new float[outputs.Length], two = new float[outputs.Length];
+        float[] one = new float[outputs.Length];
         using (new KernelScope(KernelPath.Avx2, 1))
             error.Gradient(outputs, targets, one, batch);
-        long partsBefore = KernelWorker.PartsRun;
-        using (new KernelScope(KernelPath.Avx2, 2))
-            error.Gradient(outputs, targets, two, batch);
-        GemmReference.AssertBitIdentical(one, two, $"{name} gradient");
-        Assert.True(KernelWorker.PartsRun > partsBefore, "The worker took no part in the gradient.");
+        double oneError = error.Sum(outputs, targets, batch);
+        foreach (int threads in Counts)
+        {
+            float[] many = new float[outputs.Length];
+            long partsBefore = KernelWorker.PartsRunForCurrentThread;
+            double manyError;
+            using (new KernelScope(KernelPath.Avx2, threads))
+            {
+                error.Gradient(outputs, targets, many, batch);
+                manyError = error.Sum(outputs, targets, batch);
+            }
+            GemmReference.AssertBitIdentical(one, many, $"{name} gradient on {threads} threads");
+            Assert.Equal(BitConverter.DoubleToInt64Bits(oneError), BitConverter.DoubleToInt64Bits(manyError));
+            Assert.True(KernelWorker.PartsRunForCurrentThread > partsBefore, $"No worker took part in the gradient on {threads} threads.");
+        }
     }
 
     public static TheoryData<string, bool> Rules => new()
@@ -89,93 +110,134 @@ public class SharedWorkThreadingTests
     public void Learning_rule_updates_give_the_bits_of_one_thread(string name, bool freezeOne)
     {
         float[] one = Updates(name, freezeOne, 1, out float[][] stateOne);
-        long partsBefore = KernelWorker.PartsRun;
-        float[] two = Updates(name, freezeOne, 2, out float[][] stateTwo);
-        GemmReference.AssertBitIdentical(one, two, $"{name} parameters");
-        for (int i = 0; i < stateOne.Length; i++)
-            GemmReference.AssertBitIdentical(stateOne[i], stateTwo[i], $"{name} state buffer {i}");
-        Assert.True(KernelWorker.PartsRun > partsBefore, "The worker took no part in the updates.");
+        foreach (int threads in Counts)
+        {
+            long partsBefore = KernelWorker.PartsRunForCurrentThread;
+            float[] many = Updates(name, freezeOne, threads, out float[][] stateMany);
+            GemmReference.AssertBitIdentical(one, many, $"{name} parameters on {threads} threads");
+            for (int i = 0; i < stateOne.Length; i++)
+                GemmReference.AssertBitIdentical(stateOne[i], stateMany[i], $"{name} state buffer {i} on {threads} threads");
+            Assert.True(KernelWorker.PartsRunForCurrentThread > partsBefore, $"No worker took part in the updates on {threads} threads.");
+        }
     }
 
     [Fact]
-    public void The_parameter_split_gives_each_weight_matrix_whole_rows_and_covers_every_parameter_once()
+    public void The_parameter_split_cuts_at_multiples_of_64_covers_every_parameter_once_and_follows_the_rows()
     {
         var model = new KernelTestAutoencoder(seed: 1);
-        var split = new ParameterSplit(model.Parameters);
-        var owner = new int[model.AllValues.Length];
+        int length = model.AllValues.Length;
+        var split = new ParameterSplit(model.Parameters, length);
+        Assert.Equal(ElementwisePartition.PartsOf(length), split.Parts);
+        var owner = new int[length];
         Array.Fill(owner, -1);
-        for (int t = 0; t < 2; t++)
+        for (int part = 0; part < split.Parts; part++)
         {
-            for (int i = 0; i < split.Count(t); i++)
+            for (int i = 0; i < split.Count(part); i++)
             {
-                for (int p = split.Start(t, i); p < split.Start(t, i) + split.Length(t, i); p++)
+                Assert.True(split.Start(part, i) % 64 == 0, $"Part {part} range {i} starts at {split.Start(part, i)}.");
+                for (int p = split.Start(part, i); p < split.Start(part, i) + split.Length(part, i); p++)
                 {
                     Assert.Equal(-1, owner[p]);
-                    owner[p] = t;
+                    owner[p] = part;
                 }
             }
         }
         Assert.DoesNotContain(-1, owner);
-        // layer0.weights (50, 784): rows 0..24 to the caller, as its weight-gradient product splits them.
-        Assert.Equal(0, owner[24 * 784 + 783]);
-        Assert.Equal(1, owner[25 * 784]);
-        // layer2.weights (784, 50) starts at 39,250: rows from 400 on to the worker; its 784 biases split at 400 too.
-        Assert.Equal(0, owner[39250 + 399 * 50 + 49]);
-        Assert.Equal(1, owner[39250 + 400 * 50]);
-        Assert.Equal(0, owner[78450 + 399]);
-        Assert.Equal(1, owner[78450 + 400]);
+        // layer2.weights (784, 50) starts at 39,250: its first rows go to part 0, its last to the last part, as its
+        // weight-gradient product's first and last row blocks; so do layer0.weights' (50, 784).
+        Assert.Equal(0, owner[39250 + 64]);
+        Assert.Equal(split.Parts - 1, owner[39250 + 783 * 50]);
+        Assert.Equal(0, owner[0]);
+        Assert.Equal(split.Parts - 1, owner[49 * 784 + 100]);
+        Assert.Equal(split.Parts / 2, owner[25 * 784 + 100]);
     }
 
     [Fact]
-    public void Gathered_batches_are_the_same_on_two_threads()
+    public void Gathered_batches_are_the_same_on_every_thread_count()
     {
         float[] inputs = TestData.Uniform(400 * 784, 0, 1, 47);
-        List<float[]> one = Batches(1, inputs), two = Batches(2, inputs);
-        Assert.Equal(one.Count, two.Count);
-        for (int i = 0; i < one.Count; i++)
-            GemmReference.AssertBitIdentical(one[i], two[i], $"batch {i}");
+        List<float[]> one = Batches(1, inputs);
+        foreach (int threads in Counts)
+        {
+            List<float[]> many = Batches(threads, inputs);
+            Assert.Equal(one.Count, many.Count);
+            for (int i = 0; i < one.Count; i++)
+                GemmReference.AssertBitIdentical(one[i], many[i], $"batch {i} on {threads} threads");
+        }
     }
 
     [Theory]
     [InlineData("autoencoder")]
     [InlineData("classifier")]
-    public void A_training_epoch_with_adam_is_bit_identical_on_two_threads(string which)
+    public void A_training_run_with_adam_is_bit_identical_on_every_thread_count(string which)
     {
         (float[] one, float[] oneState) = Epochs(which, 1);
-        long partsBefore = KernelWorker.PartsRun;
-        (float[] two, float[] twoState) = Epochs(which, 2);
-        GemmReference.AssertBitIdentical(one, two, $"{which} parameters after two epochs");
-        GemmReference.AssertBitIdentical(oneState, twoState, $"{which} Adam moments after two epochs");
-        Assert.True(KernelWorker.PartsRun > partsBefore, "The worker took no part in the epochs.");
+        foreach (int threads in Counts)
+        {
+            long partsBefore = KernelWorker.PartsRunForCurrentThread;
+            (float[] many, float[] manyState) = Epochs(which, threads);
+            GemmReference.AssertBitIdentical(one, many, $"{which} parameters after two epochs on {threads} threads");
+            GemmReference.AssertBitIdentical(oneState, manyState, $"{which} Adam moments after two epochs on {threads} threads");
+            Assert.True(KernelWorker.PartsRunForCurrentThread > partsBefore, $"No worker took part in the epochs on {threads} threads.");
+        }
     }
 
-    [Fact]
-    public void An_epoch_on_two_threads_allocates_nothing_once_warm()
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(3)]
+    [InlineData(7)]
+    public void An_epoch_allocates_nothing_once_warm(int threads)
     {
         var model = new KernelTestAutoencoder(seed: 9);
         var data = new InMemoryDataProvider(TestData.Uniform(200 * 784, 0, 1, 48), TestData.Uniform(200 * 784, 0, 1, 48), 784, 784, batchSize: 50, seed: 4);
         var optimiser = new Optimiser(model, new SumOfSquaredDiffsError(), new AdamLearningRule(), data);
-        using (new KernelScope(KernelPath.Avx2, 2))
+        using (new KernelScope(KernelPath.Avx2, threads))
             Allocations.AssertNone(optimiser.DoTrainingEpoch);
+    }
+
+    [Theory]
+    [InlineData(2, 1)]
+    [InlineData(3, 7)]
+    public void Two_models_trained_at_once_on_two_threads_give_the_bits_of_training_them_one_after_the_other(int threadsA, int threadsB)
+    {
+        (float[] Values, float[] Moments) alone1 = Epochs("autoencoder", 1), alone2 = Epochs("classifier", 1);
+        (float[] Values, float[] Moments) together1 = default, together2 = default;
+        using var start = new Barrier(2);
+        // Each trainer sets its own count: the public per-thread setting where this machine allows it, else the
+        // tests' override (which also lets the workers' parts go to them).
+        Thread Trainer(string which, int threads, Action<(float[], float[])> done) => new(() =>
+        {
+            start.SignalAndWait();
+            done(Epochs(which, threads, publicCount: threads <= KernelThreads.Max));
+        });
+        Thread a = Trainer("autoencoder", threadsA, r => together1 = r), b = Trainer("classifier", threadsB, r => together2 = r);
+        a.Start();
+        b.Start();
+        a.Join();
+        b.Join();
+        GemmReference.AssertBitIdentical(alone1.Values, together1.Values, $"autoencoder on {threadsA} threads beside a classifier");
+        GemmReference.AssertBitIdentical(alone1.Moments, together1.Moments, "autoencoder moments");
+        GemmReference.AssertBitIdentical(alone2.Values, together2.Values, $"classifier on {threadsB} threads beside an autoencoder");
+        GemmReference.AssertBitIdentical(alone2.Moments, together2.Moments, "classifier moments");
     }
 
     [Fact]
     public void A_worker_that_keeps_the_caller_waiting_pauses_sharing()
     {
         long backoffs = KernelWorker.Backoffs;
-        int previous = KernelThreads.Count;
-        KernelThreads.Count = 2;
+        KernelThreads.OverrideForCurrentThread(2, 0);
         try
         {
             var job = new LateWorkerJob();
-            KernelWorker.RunShared(ref job);
+            KernelWorker.RunShared(ref job, 2);
             Assert.Equal(2, LateWorkerJob.PartsRun);
             Assert.True(KernelWorker.Backoffs > backoffs, "Waiting 20 ms for the worker did not pause sharing.");
             Assert.False(KernelWorker.ShouldShare(long.MaxValue), "Sharing was not paused.");
         }
         finally
         {
-            KernelThreads.Count = previous;
+            KernelThreads.OverrideForCurrentThread(0, 0);
         }
     }
 
@@ -238,7 +300,7 @@ public class SharedWorkThreadingTests
     }
 
     // Two epochs of 8 batches of 50 through the Optimiser, as the notebook trains.
-    private static (float[] Values, float[] Moments) Epochs(string which, int threads)
+    private static (float[] Values, float[] Moments) Epochs(string which, int threads, bool publicCount = false)
     {
         IModel model;
         DataProvider data;
@@ -258,44 +320,51 @@ public class SharedWorkThreadingTests
         }
         var rule = new AdamLearningRule();
         var optimiser = new Optimiser(model, error, rule, data);
-        using (new KernelScope(KernelPath.Avx2, threads))
+        // The scope's dispose also clears the public per-thread count.
+        using (new KernelScope(KernelPath.Avx2, publicCount ? 0 : threads))
         {
+            if (publicCount)
+                KernelThreads.CountForCurrentThread = threads;
             optimiser.DoTrainingEpoch();
             optimiser.DoTrainingEpoch();
         }
         return (model.AllValues.ToArray(), rule.SaveState().Buffers.SelectMany(b => b.ToArray()).ToArray());
     }
 
-    // Part 1 (the worker's) waits 20 ms once it has started; part 0 (the caller's) waits until it has, so the caller
-    // is sure to finish first and wait far longer than it worked.
+    // Part 0 (the caller's block on two threads) waits until the worker has started part 1, then says how long that
+    // took; part 1 then waits 20 ms plus twice that, so the caller is sure to wait far longer than it worked (even when
+    // a busy machine was slow to wake the worker).
     private struct LateWorkerJob : ISharedJob
     {
         private static int s_started;
+        private static long s_partZeroMilliseconds;
 
         public static int PartsRun;
 
         public readonly int Parts => 2;
 
-        public readonly uint WorkerParts => 0b10;
-
         public LateWorkerJob()
         {
             s_started = 0;
+            s_partZeroMilliseconds = -1;
             PartsRun = 0;
         }
 
         public readonly void Run(int part, object? target)
         {
+            var clock = Stopwatch.StartNew();
             if (part == 1)
             {
                 Volatile.Write(ref s_started, 1);
-                Thread.Sleep(20);
+                while (Volatile.Read(ref s_partZeroMilliseconds) < 0 && clock.ElapsedMilliseconds < 5000)
+                    Thread.SpinWait(10);
+                Thread.Sleep(20 + 2 * (int)Math.Max(Volatile.Read(ref s_partZeroMilliseconds), 0));
             }
             else
             {
-                var clock = Stopwatch.StartNew();
                 while (Volatile.Read(ref s_started) == 0 && clock.ElapsedMilliseconds < 5000)
                     Thread.SpinWait(10);
+                Volatile.Write(ref s_partZeroMilliseconds, clock.ElapsedMilliseconds);
             }
             Interlocked.Increment(ref PartsRun);
         }
