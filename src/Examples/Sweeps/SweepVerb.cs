@@ -24,7 +24,7 @@ public static class SweepVerb
             return exitCode;
         try
         {
-            return RunLocally(request, console, cancellationToken);
+            return request.Cluster is null ? RunLocally(request, console, cancellationToken) : ClusterSweepVerb.Run(request, console, cancellationToken);
         }
         catch (OperationCanceledException)
         {

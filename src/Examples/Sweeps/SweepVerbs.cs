@@ -10,6 +10,7 @@ public static class SweepVerbs
         exitCode = args.Length == 0 ? -1 : args[0] switch
         {
             SweepVerb.Name => SweepVerb.Run(args[1..], console),
+            SiloVerb.Name => SiloVerb.Run(args[1..], console),
             _ => -1,
         };
         return exitCode != -1;
