@@ -4,6 +4,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Orleans.Configuration;
 using Orleans.Hosting;
+using Orleans.Runtime;
 using StackExchange.Redis;
 
 namespace Mlp.Sweeps.Cluster;
@@ -35,13 +36,13 @@ public static class SiloHost
             silo.Configure<ClusterOptions>(o => (o.ClusterId, o.ServiceId) = (settings.ClusterId, ClusterTuning.ServiceId));
             silo.ConfigureEndpoints(settings.ListenAddress, settings.SiloPort, settings.GatewayPort, listenOnAnyHostAddress: false);
             silo.UseRedisClustering(o => o.ConfigurationOptions = ConfigurationOptions.Parse(settings.Redis));
-            Configure(silo, settings.Redis, settings.Parallelism, settings.DataDirectory, registry, $"silo {settings.ListenAddress}:{settings.SiloPort}");
+            Configure(silo, settings.Redis, settings.Parallelism, settings.DataDirectory, registry);
         });
         return builder.Build();
     }
 
     /// <summary>Adds grain storage, reminders, the tuning and the trial workers to <paramref name="silo"/>: everything but membership, identity and endpoints, which a test cluster sets itself.</summary>
-    public static void Configure(ISiloBuilder silo, string redis, int parallelism, string? dataDirectory, ModelRegistry registry, string host)
+    public static void Configure(ISiloBuilder silo, string redis, int parallelism, string? dataDirectory, ModelRegistry registry)
     {
         ArgumentNullException.ThrowIfNull(silo);
         ConfigurationOptions Redis() => ConfigurationOptions.Parse(redis);
@@ -50,6 +51,8 @@ public static class SiloHost
         silo.Configure<ClusterMembershipOptions>(ClusterTuning.Apply);
         silo.Configure<ReminderOptions>(ClusterTuning.Apply);
         silo.Services.AddSingleton(new TrialWorkers(parallelism));
-        silo.Services.AddSingleton(sp => new SiloTrials(registry, dataDirectory, sp.GetRequiredService<TrialWorkers>(), host));
+        // Results name the silo by its endpoint, e.g. "silo 127.0.0.1:11111".
+        silo.Services.AddSingleton(sp => new SiloTrials(registry, dataDirectory, sp.GetRequiredService<TrialWorkers>(),
+            $"silo {sp.GetRequiredService<ILocalSiloDetails>().SiloAddress.Endpoint}"));
     }
 }
