@@ -24,7 +24,7 @@ public static class ClusterTuning
     public static readonly TimeSpan TableRefresh = TimeSpan.FromSeconds(5);
 
     /// <summary>The period of each unfinished trial's reminder; Orleans' minimum period is lowered to it (its default is 1 minute).</summary>
-    public static readonly TimeSpan ReminderPeriod = TimeSpan.FromSeconds(15);
+    public static readonly TimeSpan ReminderPeriod = TimeSpan.FromSeconds(10);
 
     /// <summary>The name of the Redis grain storage holding sweeps' bookkeeping and trials' checkpoints.</summary>
     public const string Storage = "sweeps";
