@@ -64,7 +64,7 @@ public sealed class SweepClient(IGrainFactory grains, ModelRegistry registry)
         IReadOnlyList<TrialSettings> trials = (await DefinitionAsync(sweepId, cancellationToken)).Expand(registry);
         var byId = trials.ToDictionary(t => t.Id);
         var saved = new HashSet<string>(trials.Where(t => folder.FindResult(t.Id) is not null).Select(t => t.Id));
-        var shown = new Dictionary<string, int>();
+        var shown = new Dictionary<string, RunningTrial>();
         progress?.SweepStarted(trials.Count, saved.Count);
         while (saved.Count < trials.Count)
         {
@@ -83,11 +83,15 @@ public sealed class SweepClient(IGrainFactory grains, ModelRegistry registry)
             }
             foreach (RunningTrial running in view.Running.Where(r => !saved.Contains(r.TrialId) && byId.ContainsKey(r.TrialId)))
             {
-                if (!shown.TryGetValue(running.TrialId, out int epoch))
-                    progress?.TrialStarted(byId[running.TrialId], running.EpochsCompleted > 0 ? running.EpochsCompleted - 1 : 0, running.Host);
-                if (running.EpochsCompleted != epoch && running.RowJson is not null)
+                // Trials report after each epoch; one seen on a new host has resumed there from the epoch before its report.
+                shown.TryGetValue(running.TrialId, out RunningTrial? before);
+                if (before is null)
+                    progress?.TrialStarted(byId[running.TrialId], 0, running.Host);
+                else if (before.Host != running.Host)
+                    progress?.TrialStarted(byId[running.TrialId], Math.Max(running.EpochsCompleted - 1, 0), running.Host);
+                if (running.EpochsCompleted != before?.EpochsCompleted && running.RowJson is not null)
                     progress?.TrialEpoch(new TrialEpoch(running.TrialId, byId[running.TrialId].Epochs, SweepJson.Read<EpochRow>(running.RowJson, "a progress row")));
-                shown[running.TrialId] = running.EpochsCompleted;
+                shown[running.TrialId] = running;
             }
             if (saved.Count < trials.Count)
                 await Task.Delay(PollInterval, cancellationToken);

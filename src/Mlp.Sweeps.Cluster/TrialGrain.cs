@@ -31,6 +31,8 @@ public sealed class TrialGrain(
     {
         if (state.State.SettingsJson is null)
         {
+            // Whoever calls, only valid settings naming this silo's own models are ever kept (and so ever retried).
+            SweepJson.Read<TrialSettings>(settingsJson, $"trial {TrialId}'s settings").Validate(silo.Registry);
             state.State.SettingsJson = settingsJson;
             await state.WriteStateAsync();
         }

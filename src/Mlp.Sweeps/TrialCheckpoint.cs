@@ -55,7 +55,7 @@ public sealed record TrialCheckpoint(string TrialId, IReadOnlyList<EpochRow> Row
             training.Position = 0;
             return new TrialCheckpoint(header.TrialId, header.Rows, header.Seconds, CheckpointFile.Load(training, source));
         }
-        catch (IOException e)
+        catch (Exception e) when (e is IOException or InvalidDataException && !e.Message.StartsWith(source, StringComparison.Ordinal))
         {
             throw new InvalidDataException($"{source}: not a valid trial checkpoint: {e.Message}", e);
         }

@@ -30,6 +30,12 @@ public sealed class InProcessClusterTests
         {
             var client = new SweepClient(cluster.Client, SweepModels.Registry()) { PollInterval = TimeSpan.FromMilliseconds(200) };
             using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(150));
+            // The silos check a request against their own models, whatever the client sent: nothing starts.
+            SweepDefinition foreign = SmallSweep.Definition with { Base = SmallSweep.Definition.Base with { Model = "System.IO.File" } };
+            SubmitReply refused = await cluster.Client.GetGrain<ISweepGrain>("refused").Submit(SweepJson.Write(foreign));
+            Assert.StartsWith("model: unknown model 'System.IO.File'", refused.Error, StringComparison.Ordinal);
+            Assert.Null(await cluster.Client.GetGrain<ISweepGrain>("refused").GetDefinition());
+
             string id = await client.SubmitAsync(SmallSweep.Definition, timeout.Token);
 
             // Stop a silo other than the primary as soon as it is seen training a trial that is not yet finished.

@@ -88,4 +88,11 @@ public sealed class SweepDefinitionTests
         Same.Numbers(result, back);
         Assert.Equal(a, back.Settings);
     }
+
+    [Fact]
+    public void ADamagedCheckpointIsAnErrorNamingItsSource()
+    {
+        var error = Assert.Throws<InvalidDataException>(() => TrialCheckpoint.FromBytes([1, 2, 3], "checkpoints/abc.ckpt"));
+        Assert.Contains("checkpoints/abc.ckpt", error.Message, StringComparison.Ordinal);
+    }
 }
