@@ -17,6 +17,8 @@ public static class ExamplesApp
     public static int Run(string[] args, AppConsole console)
     {
         ArgumentNullException.ThrowIfNull(console);
+        if (args.Length > 0 && Sweeps.SweepVerbs.TryRun(args, console, out int verbExitCode))
+            return verbExitCode;
         ExampleOptions? options = OptionsParser.Parse(args, console.Out, console.Error, out int exitCode);
         if (options is null)
             return exitCode;

@@ -45,6 +45,32 @@ public static class CheckpointFile
         AtomicFile.Write(path, stream => Write(checkpoint, stream));
     }
 
+    /// <summary>Writes <paramref name="checkpoint"/> to <paramref name="stream"/> in the file form (for checkpoints kept elsewhere than in files, e.g. a sweep's grain state).</summary>
+    public static void Save(TrainingCheckpoint checkpoint, Stream stream)
+    {
+        ArgumentNullException.ThrowIfNull(checkpoint);
+        ArgumentNullException.ThrowIfNull(stream);
+        Write(checkpoint, stream);
+    }
+
+    /// <summary>Reads a checkpoint in the file form from <paramref name="stream"/>; <paramref name="name"/> says where it came from in error messages.</summary>
+    /// <exception cref="InvalidDataException">The content is not a checkpoint of this version, or is damaged; the message names <paramref name="name"/>.</exception>
+    public static TrainingCheckpoint Load(Stream stream, string name)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        ArgumentException.ThrowIfNullOrEmpty(name);
+        try
+        {
+            using var archive = new ZipArchive(stream, ZipArchiveMode.Read, leaveOpen: true);
+            return Read(archive);
+        }
+        catch (Exception ex) when (ex is JsonException or InvalidDataException or KeyNotFoundException or FormatException
+            or InvalidOperationException or ArgumentException or OverflowException)
+        {
+            throw new InvalidDataException($"{name}: not a valid training checkpoint: {ex.Message}", ex);
+        }
+    }
+
     /// <summary>Reads a checkpoint from <paramref name="path"/>.</summary>
     /// <exception cref="InvalidDataException">
     /// The file is not a checkpoint of this version, is damaged (its manifest, CRC or structure), or the path is not a
