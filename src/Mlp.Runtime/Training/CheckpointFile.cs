@@ -54,21 +54,12 @@ public static class CheckpointFile
     }
 
     /// <summary>Reads a checkpoint in the file form from <paramref name="stream"/>; <paramref name="name"/> says where it came from in error messages.</summary>
-    /// <exception cref="InvalidDataException">The content is not a checkpoint of this version, or is damaged; the message names <paramref name="name"/>.</exception>
+    /// <exception cref="InvalidDataException">The content is not a checkpoint of this version, or is damaged (its manifest, CRC or structure); the message names <paramref name="name"/>.</exception>
     public static TrainingCheckpoint Load(Stream stream, string name)
     {
         ArgumentNullException.ThrowIfNull(stream);
         ArgumentException.ThrowIfNullOrEmpty(name);
-        try
-        {
-            using var archive = new ZipArchive(stream, ZipArchiveMode.Read, leaveOpen: true);
-            return Read(archive);
-        }
-        catch (Exception ex) when (ex is JsonException or InvalidDataException or KeyNotFoundException or FormatException
-            or InvalidOperationException or ArgumentException or OverflowException)
-        {
-            throw new InvalidDataException($"{name}: not a valid training checkpoint: {ex.Message}", ex);
-        }
+        return Read(stream, name, expected: null);
     }
 
     /// <summary>Reads a checkpoint from <paramref name="path"/>.</summary>
