@@ -3,7 +3,7 @@ using System.Globalization;
 namespace Mlp.InferenceSample;
 
 /// <summary>
-/// A 64-bit FNV-1a hash of floats' raw IEEE bits, fed batch after batch: two builds agree on it only if they
+/// A 64-bit FNV-1a hash of floats' raw IEEE bits (or of bytes), fed batch after batch: two builds agree on it only if they
 /// computed the same bits (a hash of rounded decimals would hide last-bit differences). FNV rather than SHA-256
 /// so that the executable does not load OpenSSL.
 /// </summary>
@@ -25,6 +25,15 @@ internal sealed class OutputBits
                 hash = (hash ^ (bits & 0xFF)) * Prime;
         }
         _hash = hash;
+    }
+
+    /// <summary>The same hash of <paramref name="bytes"/>, as 16 hexadecimal digits.</summary>
+    public static string HashOf(ReadOnlySpan<byte> bytes)
+    {
+        ulong hash = Offset;
+        foreach (byte b in bytes)
+            hash = (hash ^ b) * Prime;
+        return hash.ToString("x16", CultureInfo.InvariantCulture);
     }
 
     /// <summary>The hash as 16 hexadecimal digits.</summary>

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using Mlp.Data;
 using Mlp.InferenceSample;
+using Mlp.Onnx;
 using Mlp.Serialization;
 
 // Every line is "name: value" so that tests/Mlp.Aot.Tests can compare builds line by line.
@@ -49,6 +50,10 @@ try
     var single = new OutputBits();
     single.Add(model.Forward(first, batchSize: 1));
     Console.WriteLine($"batch-1 outputs: {single}");
+
+    // The inference graph with the loaded weights, as ExportOnnx would write it: Google.Protobuf under AOT too.
+    byte[] onnx = model.ToOnnx();
+    Console.WriteLine($"onnx export: {onnx.Length} bytes, {OutputBits.HashOf(onnx)}");
 
     double batch1 = ForwardTiming.MedianSeconds(model, first, 1, options.Repeat);
     ReadOnlySpan<float> thousand = test.Inputs.Span[..(TestSetEvaluation.BatchSize * Autoencoder.InputDim)];
