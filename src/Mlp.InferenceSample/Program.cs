@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using System.Text;
 using Mlp.Data;
 using Mlp.InferenceSample;
 using Mlp.Onnx;
@@ -52,8 +53,14 @@ try
     Console.WriteLine($"batch-1 outputs: {single}");
 
     // The inference graph with the loaded weights, as ExportOnnx would write it: Google.Protobuf under AOT too.
+    // Its producer version names the commit the library was built from; blanked, so that the hash compares the
+    // graph and the weights of builds made at different commits.
     byte[] onnx = model.ToOnnx();
-    Console.WriteLine($"onnx export: {onnx.Length} bytes, {OutputBits.HashOf(onnx)}");
+    byte[] version = Encoding.UTF8.GetBytes(SafeTensorsSerializer.LibraryVersion);
+    int at = onnx.AsSpan().IndexOf(version);
+    if (at >= 0)
+        onnx.AsSpan(at, version.Length).Clear();
+    Console.WriteLine($"onnx export: {onnx.Length} bytes, {OutputBits.HashOf(onnx)} (producer version blanked)");
 
     double batch1 = ForwardTiming.MedianSeconds(model, first, 1, options.Repeat);
     ReadOnlySpan<float> thousand = test.Inputs.Span[..(TestSetEvaluation.BatchSize * Autoencoder.InputDim)];
