@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Diagnostics.CodeAnalysis;
 
 namespace Mlp.Data;
 
@@ -30,7 +31,10 @@ internal static class MnistFileCache
             ? decoded.Value.Labels.Length
             : IdxFileReader.ReadLabelCount(path);
 
-    private static T Get<T>(ConcurrentDictionary<string, Lazy<T>> cache, string path, Func<string, T> decode)
+    // Lazy<T> declares that it may create a T through its parameterless constructor (the trimmer must keep it);
+    // ours always passes a factory, so the annotation only tells the trimmer to keep a constructor never called.
+    private static T Get<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicParameterlessConstructor)] T>(
+        ConcurrentDictionary<string, Lazy<T>> cache, string path, Func<string, T> decode)
     {
         var lazy = cache.GetOrAdd(path, p => new Lazy<T>(() => decode(p), LazyThreadSafetyMode.ExecutionAndPublication));
         try
