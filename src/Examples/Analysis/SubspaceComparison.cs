@@ -27,8 +27,9 @@ public sealed record EpochAngles(int Epoch, PrincipalAngles Encoder, PrincipalAn
 /// <param name="ComponentAngles">Per top component, the angle between its score and the span of the final codes (cosine: the multiple correlation).</param>
 /// <param name="Units">The final codes against the components' scores: absolute correlations, units by components.</param>
 /// <param name="UnvaryingShare">The share of the final encoder's squared weights along directions in which the training images do not vary.</param>
+/// <param name="LastGap">How much less the training images vary along the first discarded component than along the last kept one, as a fraction of the latter (NaN when none is discarded).</param>
 public sealed record SubspaceComparison(int Components, IReadOnlyList<EpochAngles> ByEpoch, IReadOnlyList<double> ComponentAngles, UnitCosines Units,
-    double UnvaryingShare)
+    double UnvaryingShare, double LastGap)
 {
     /// <summary>A subspace within this largest angle of another counts as the same.</summary>
     public const double SameDegrees = 10;
@@ -74,7 +75,8 @@ public sealed record SubspaceComparison(int Components, IReadOnlyList<EpochAngle
         return new SubspaceComparison(k, byEpoch,
             PrincipalAngles.OfVectors(axes, k, codes, last.Units, d),
             UnitCosines.Between(codes, last.Units, axes, k, d),
-            unvarying);
+            unvarying,
+            k < d ? (pca.Eigenvalues[k - 1] - pca.Eigenvalues[k]) / pca.Eigenvalues[k - 1] : double.NaN);
     }
 
     // The encoder's rows in the components' coordinates, each coordinate times the data's standard deviation along it:
@@ -107,9 +109,9 @@ public sealed record SubspaceComparison(int Components, IReadOnlyList<EpochAngle
     {
         EpochAngles first = ByEpoch[0], last = Final;
         var text = new List<string>();
-        text.Add(Invariant($"After {last.Epoch} epochs, {Subspace("decoder's columns", last.Decoder)}, and {Subspace("codes it computes", last.Codes)}{Worst()}."));
+        text.Add(Invariant($"After {last.Epoch} epochs, the codes the linear autoencoder computes span the same subspace as the top {Components} principal components' scores {Within(last.Codes)}, and its decoder's columns span theirs {Within(last.Decoder)}{Worst()}."));
+        text.Add(Invariant($"The codes' mean angle fell from {first.Codes.Mean:F1}° at epoch {first.Epoch} to {last.Codes.Mean:F1}°."));
         text.Add(Invariant($"Its raw encoder rows lie further away (mean {last.Encoder.Mean:F1}°, largest {last.Encoder.Largest:F1}°): {100 * UnvaryingShare:F0}% of their squared weights lie along directions in which the training images do not vary at all, where a weight changes no code except by a constant, so training has no reason to remove them."));
-        text.Add(Invariant($"The codes' angles fell from mean {first.Codes.Mean:F1}° and largest {first.Codes.Largest:F1}° at epoch {first.Epoch}."));
         IReadOnlyList<double> best = Units.BestMatch;
         int same = best.Count(b => b >= SameDirectionCosine);
         string matches = Invariant($"a unit's code correlates with its best-matched component's score at |r| {best.Average():F2} on average (from {best.Min():F2} to {best.Max():F2}), and {same} of {Units.Units} units reach {SameDirectionCosine:F1}");
@@ -119,12 +121,13 @@ public sealed record SubspaceComparison(int Components, IReadOnlyList<EpochAngle
         return string.Join(" ", text);
     }
 
-    private string Subspace(string what, PrincipalAngles angles)
+    // E.g. "to within 3.1° (mean principal angle 1.2°)" or "to within 10° in 49 of 50 directions (mean 3.3°, largest 85.9°)".
+    private static string Within(PrincipalAngles angles)
     {
         int off = angles.Degrees.Count(a => a > SameDegrees), n = angles.Degrees.Count;
         return off == 0
-            ? Invariant($"the {what} span the same subspace as the top {Components} principal components to within {angles.Largest:F1}° (mean principal angle {angles.Mean:F1}°)")
-            : Invariant($"the {what} span the same subspace as the top {Components} principal components to within {SameDegrees:F0}° in all but {off} of {n} directions (mean principal angle {angles.Mean:F1}°, largest {angles.Largest:F1}°)");
+            ? Invariant($"to within {angles.Largest:F1}° (mean principal angle {angles.Mean:F1}°)")
+            : Invariant($"to within {SameDegrees:F0}° in {n - off} of {n} directions (mean principal angle {angles.Mean:F1}°, largest {angles.Largest:F1}°)");
     }
 
     // The components whose scores the codes hold worst, e.g. "; the worst held component scores are 48 (31.2°), 50 (40.5°)".
@@ -132,8 +135,12 @@ public sealed record SubspaceComparison(int Components, IReadOnlyList<EpochAngle
     {
         var worst = Enumerable.Range(0, ComponentAngles.Count).Where(c => ComponentAngles[c] > SameDegrees)
             .OrderByDescending(c => ComponentAngles[c]).Take(3).OrderBy(c => c).ToList();
-        return worst.Count == 0 ? Invariant($"; every component's score is within {SameDegrees:F0}° of the codes' span")
-            : "; the component scores they hold worst are those of components " + string.Join(", ", worst.Select(c => Invariant($"{c + 1} ({ComponentAngles[c]:F1}°)")));
+        if (worst.Count == 0)
+            return "";
+        string text = "; the components whose scores the codes hold worst are " + string.Join(", ", worst.Select(c => Invariant($"{c + 1} ({ComponentAngles[c]:F1}°)")));
+        if (worst.Contains(Components - 1) && double.IsFinite(LastGap))
+            text += Invariant($", and the images vary only {100 * LastGap:F1}% less along component {Components + 1}, the first one PCA discards, than along component {Components}");
+        return text;
     }
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);

@@ -53,7 +53,11 @@ public static class RepresentationAnalysis
         int dimension = context.Data.Train.Dimension;
         var rows = new List<ImageRow>();
         if (linear is not null)
+        {
             rows.Add(new ImageRow("linear AE encoder", Filters(linear.Model.Layer0Weights.Values, dimension), ShownFilters));
+            // The decoder's columns beside them: the directions the code writes back, which carry no weights along unvarying pixels' directions.
+            rows.Add(new ImageRow("linear AE decoder", Filters(linear.Snapshots[^1].Decoder, dimension), ShownFilters));
+        }
         if (nonLinear is { } n)
             rows.Add(new ImageRow("non-linear AE encoder", Filters(n.Model.Layer0Weights.Values, dimension), ShownFilters));
         if (pca is { } q && q.Fit.ComponentCount >= ShownFilters)
@@ -63,7 +67,7 @@ public static class RepresentationAnalysis
             ImageGridFigure.Save(Path.Combine(context.OutputFolder, FiltersFigure),
                 $"The first {ShownFilters} filters: blue negative, white 0, red positive, each on its own scale", rows,
                 context.Data.Train.Rows, context.Data.Train.Columns, ImageColourScale.Symmetric);
-            figures.Add(new ReportFigure(Invariant($"The first {ShownFilters} encoder filters (weight rows as images) of {string.Join(", ", rows.Select(r => r.Label))}, each on a symmetric colour scale"), FiltersFigure));
+            figures.Add(new ReportFigure(Invariant($"The first {ShownFilters} filters (weight rows, decoder columns, components as images): {string.Join(", ", rows.Select(r => r.Label))}, each on a symmetric colour scale"), FiltersFigure));
         }
 
         IReadOnlyList<ErrorComparison> belowPca = [], belowLinear = [];

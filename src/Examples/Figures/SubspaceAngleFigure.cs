@@ -62,7 +62,7 @@ public static class SubspaceAngleFigure
         plot.Axes.SetLimitsY(0, 90);
         plot.XLabel("epoch");
         plot.YLabel("principal angle (degrees)");
-        plot.ShowLegend(Alignment.MiddleRight);
+        plot.ShowLegend(Edge.Right);   // outside the data area: the curves fill it from 0° to 90°
         return plot;
     }
 }

@@ -157,6 +157,7 @@ public static class ResultsJson
         WriteAngles(json, "decoder", subspaces.ByEpoch.Select(e => e.Decoder).ToList());
         WriteNumbers(json, "component_angles_degrees", subspaces.ComponentAngles);
         WriteNumber(json, "encoder_unvarying_share", subspaces.UnvaryingShare);
+        WriteNumber(json, "last_kept_to_first_discarded_variance_gap", subspaces.LastGap);
         UnitCosines units = subspaces.Units;
         IReadOnlyList<double> best = units.BestMatch;
         json.WriteStartObject("unit_correlations");

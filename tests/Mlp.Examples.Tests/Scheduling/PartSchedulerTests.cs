@@ -6,9 +6,12 @@ namespace Mlp.Examples.Tests.Scheduling;
 
 public class PartSchedulerTests
 {
-    // A part that records when it starts and ends, how many parts ran beside it, and its kernel thread count.
-    private sealed class Recorder
+    // A part that records when it starts and ends, how many parts ran beside it, and its kernel thread count. With
+    // `pairFirstTwo`, the first two parts to start wait for each other, so that both have logged their start before
+    // either ends however late a loaded machine runs their threads (the scheduler starts no third part meanwhile).
+    private sealed class Recorder(bool pairFirstTwo = false)
     {
+        private readonly CountdownEvent _firstTwo = new(pairFirstTwo ? 2 : 0);
         private int _running;
         public ConcurrentQueue<string> Events { get; } = new();
         public int MostAtOnce;
@@ -20,6 +23,11 @@ public class PartSchedulerTests
             InterlockedMax(ref MostAtOnce, now);
             KernelThreads[key] = Mlp.Kernels.KernelThreads.CountForCurrentThread;
             Events.Enqueue($"start {key}");
+            if (!_firstTwo.IsSet)
+            {
+                _firstTwo.Signal();
+                Assert.True(_firstTwo.Wait(TimeSpan.FromSeconds(30)), "the second part never started beside the first");
+            }
             Thread.Sleep(30);
             Events.Enqueue($"end {key}");
             Interlocked.Decrement(ref _running);
@@ -37,7 +45,7 @@ public class PartSchedulerTests
     [Fact]
     public void Concurrent_parts_respect_the_thread_count_and_their_order_and_the_longest_chain_starts_first()
     {
-        var r = new Recorder();
+        var r = new Recorder(pairFirstTwo: true);
         NotebookPart[] parts = [r.Part("pca", 2), r.Part("ex1", 8), r.Part("ex2", 7), r.Part("ex3", 9), r.Part("ex4p", 4.4, "ex2"), r.Part("ex4r", 4.4)];
 
         PartScheduler.Run(parts, threads: 2, concurrent: true);

@@ -45,7 +45,7 @@ public class NotebookSmokeTests(SmokeRun run, ITestOutputHelper output) : IClass
     [InlineData("pca-reconstructions.png", 2)]
     [InlineData("ex2-reconstructions.png", 2)]
     [InlineData("ex3-denoising.png", 3)]
-    [InlineData("filters.png", 3)]
+    [InlineData("filters.png", 4)]
     public void Image_grids_decode_with_a_row_per_image_kind(string file, int rows)
     {
         byte[] png = File.ReadAllBytes(run.File(file));
