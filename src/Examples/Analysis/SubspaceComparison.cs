@@ -46,7 +46,8 @@ public sealed record SubspaceComparison(int Components, IReadOnlyList<EpochAngle
     /// <summary>Compares every snapshot with <paramref name="pca"/>'s components.</summary>
     /// <param name="snapshots">Exercise 1's code at each statistics epoch, at least one, in order.</param>
     /// <param name="pca">The fitted components, of the snapshots' dimension.</param>
-    public static SubspaceComparison Compute(IReadOnlyList<LinearCodeSnapshot> snapshots, PrincipalComponents pca)
+    /// <param name="threads">How many epochs to compare at once; the results do not depend on it.</param>
+    public static SubspaceComparison Compute(IReadOnlyList<LinearCodeSnapshot> snapshots, PrincipalComponents pca, int threads = 1)
     {
         ArgumentNullException.ThrowIfNull(snapshots);
         ArgumentNullException.ThrowIfNull(pca);
@@ -58,20 +59,25 @@ public sealed record SubspaceComparison(int Components, IReadOnlyList<EpochAngle
         var axes = new double[k * d];
         for (int j = 0; j < k; j++)
             axes[j * d + j] = 1;
-        var byEpoch = new List<EpochAngles>();
-        double[] codes = [];
         foreach (LinearCodeSnapshot s in snapshots)
-        {
             if (s.Dimension != d)
                 throw new ArgumentException($"The snapshot of epoch {s.Epoch} has {s.Dimension} pixels, PCA {d}.", nameof(snapshots));
-            codes = CodeDirections(s, pca, out _);
-            byEpoch.Add(new EpochAngles(s.Epoch,
-                PrincipalAngles.Between(s.Encoder, s.Units, components, k, d),
-                PrincipalAngles.Between(codes, s.Units, axes, k, d),
-                PrincipalAngles.Between(s.Decoder, s.Units, components, k, d)));
-        }
+        // Epochs are independent: spread them over the threads (each epoch's figures are computed the same way either way).
+        var byEpoch = new EpochAngles[snapshots.Count];
+        var codesByEpoch = new double[snapshots.Count][];
+        double[] allComponents = pca.AllComponents.ToArray(), componentArray = components.ToArray();
+        Parallel.For(0, snapshots.Count, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, threads) }, e =>
+        {
+            LinearCodeSnapshot s = snapshots[e];
+            codesByEpoch[e] = CodeDirections(s, allComponents, pca.Eigenvalues.ToArray(), out _);
+            byEpoch[e] = new EpochAngles(s.Epoch,
+                PrincipalAngles.Between(s.Encoder, s.Units, componentArray, k, d),
+                PrincipalAngles.Between(codesByEpoch[e], s.Units, axes, k, d),
+                PrincipalAngles.Between(s.Decoder, s.Units, componentArray, k, d));
+        });
+        double[] codes = codesByEpoch[^1];
         LinearCodeSnapshot last = snapshots[^1];
-        CodeDirections(last, pca, out double unvarying);
+        CodeDirections(last, allComponents, pca.Eigenvalues.ToArray(), out double unvarying);
         return new SubspaceComparison(k, byEpoch,
             PrincipalAngles.OfVectors(axes, k, codes, last.Units, d),
             UnitCosines.Between(codes, last.Units, axes, k, d),
@@ -82,14 +88,13 @@ public sealed record SubspaceComparison(int Components, IReadOnlyList<EpochAngle
     // The encoder's rows in the components' coordinates, each coordinate times the data's standard deviation along it:
     // row i is then the covariance of unit i's code with the whitened component scores, so cosines with the axes are
     // correlations. Also the share of the squared weights along directions of no variance.
-    private static double[] CodeDirections(LinearCodeSnapshot snapshot, PrincipalComponents pca, out double unvaryingShare)
+    private static double[] CodeDirections(LinearCodeSnapshot snapshot, double[] allComponents, double[] eigenvalues, out double unvaryingShare)
     {
-        int d = pca.Dimension, u = snapshot.Units;
+        int d = snapshot.Dimension, u = snapshot.Units;
         // Row-major (rows, columns) arrays read column-major are the transposes: eigenvectors as columns, encoder rows as columns.
-        Matrix<double> eigenvectors = Matrix<double>.Build.Dense(d, d, pca.AllComponents.ToArray());
+        Matrix<double> eigenvectors = Matrix<double>.Build.Dense(d, d, allComponents);
         Matrix<double> encoderColumns = Matrix<double>.Build.Dense(d, u, snapshot.Encoder.ToArray());
         double[] projections = eigenvectors.TransposeThisAndMultiply(encoderColumns).ToColumnMajorArray();   // (u, d) row-major: w_i · v_j
-        ReadOnlySpan<double> eigenvalues = pca.Eigenvalues;
         double floor = UnvaryingVariance * eigenvalues[0], all = 0, unvarying = 0;
         for (int i = 0; i < u; i++)
             for (int j = 0; j < d; j++)

@@ -73,6 +73,7 @@ public static class NotebookRun
             stages.Add(new(concurrent ? "parts_concurrently" : "parts_one_after_another", partsClock.Elapsed.TotalSeconds));
 
             // Everything that needs several parts, now that they have all finished.
+            var finishClock = Stopwatch.StartNew();
             if (trained.Pca is { } pca)
                 outcomes[Exercise.Pca] = pca.Outcome;
             if (trained.Linear is { } linear)
@@ -86,6 +87,7 @@ public static class NotebookRun
             analysis = RepresentationAnalysis.Run(context, trained.Linear,
                 trained.Pca is { } p ? (p.Fit, p.Outcome.Results[0]) : null,
                 trained.NonLinear is { } n ? (n.Model, n.Outcome.Results[0]) : null);
+            stages.Add(new("comparisons_and_shared_figures", finishClock.Elapsed.TotalSeconds));
         }
 
         // The notebook's order: exercise 1, PCA, exercises 2 to 4.

@@ -41,7 +41,7 @@ public static class RepresentationAnalysis
         SubspaceComparison? subspaces = null;
         if (linear is not null && pca is { } p)
         {
-            subspaces = SubspaceComparison.Compute(linear.Snapshots, p.Fit);
+            subspaces = SubspaceComparison.Compute(linear.Snapshots, p.Fit, context.ThreadCount);
             SubspaceAngleFigure.Save(Path.Combine(context.OutputFolder, AnglesFigure), linear.Run, LinearAutoencoderExercise.ErrorPanel(p.Result), subspaces);
             figures.Add(new ReportFigure(Invariant($"Exercise 1 against PCA: its errors approach PCA's while the principal angles between its code's subspaces and that of the top {subspaces.Components} components fall"), AnglesFigure));
             CosineHeatmapFigure.Save(Path.Combine(context.OutputFolder, CosinesFigure),
