@@ -13,9 +13,6 @@ public sealed class ThreadShare(Func<int> current)
     /// <summary>The threads the part may use now, at least 1.</summary>
     public int Current => Math.Max(1, current());
 
-    /// <summary>A share that never changes.</summary>
-    public static ThreadShare Fixed(int threads) => new(() => threads);
-
     /// <summary>Sets the calling thread's kernel thread count to the share (at most <see cref="KernelThreads.Max"/>).</summary>
     public void Apply() => KernelThreads.CountForCurrentThread = Math.Min(Current, KernelThreads.Max);
 }
