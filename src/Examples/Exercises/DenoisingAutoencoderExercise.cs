@@ -62,7 +62,7 @@ public static class DenoisingAutoencoderExercise
             Math.Min(options.BatchSize, data.Valid.Count), shuffleOrder: false);
 
         var optimiser = new Optimiser(model, new SumOfSquaredDiffsError(), new AdamLearningRule(options.AdamLearningRate), train, valid);
-        context.Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
+        context.Log(string.Create(CultureInfo.InvariantCulture,
             $"{Title}: {DenoisingAutoencoder.Architecture}, {corruption} on the inputs, clean targets, Adam (learning rate {options.AdamLearningRate})"));
         RunHistory run = TrainingRun.Train(context, Key, Title, "denoising autoencoder", optimiser, new MonitoredSet(NoisyValidSet, noisyValid));
 

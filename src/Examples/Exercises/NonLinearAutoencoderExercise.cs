@@ -49,7 +49,7 @@ public static class NonLinearAutoencoderExercise
         DataProvider train = data.Train.AutoencoderBatches(options.BatchSize, options.MaxBatches, shuffle: true, seeds.Batches);
         DataProvider valid = data.Valid.AutoencoderBatches(options.BatchSize, null, shuffle: false, seeds.Batches);
         var optimiser = new Optimiser(model, new SumOfSquaredDiffsError(), new AdamLearningRule(options.AdamLearningRate), train, valid);
-        context.Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
+        context.Log(string.Create(CultureInfo.InvariantCulture,
             $"{Title}: {NonLinearAutoencoder.Architecture}, sum of squared differences, Adam (learning rate {options.AdamLearningRate})"));
         RunHistory run = TrainingRun.Train(context, Key, Title, "non-linear autoencoder", optimiser);
 

@@ -24,18 +24,20 @@ public static class PcaExercise
     public const int ShownImages = ReconstructionFigure.ShownImages;
 
     /// <summary>Fits the components on the training images, measures the error on both sets and draws a batch of reconstructions.</summary>
-    public static ExerciseOutcome Run(ExerciseContext context)
+    /// <param name="context">The run's settings, data and output.</param>
+    /// <param name="pca">Receives the fitted components, for the comparison with exercise 1's code.</param>
+    public static ExerciseOutcome Run(ExerciseContext context, out PrincipalComponents pca)
     {
         ArgumentNullException.ThrowIfNull(context);
         var (options, data) = (context.Options, context.Data);
         var clock = Stopwatch.StartNew();
-        context.Console.Out.WriteLine(Invariant($"PCA: fitting {options.PcaComponents} components to {data.Train.Count:N0} training images"));
+        context.Log(Invariant($"PCA: fitting {options.PcaComponents} components to {data.Train.Count:N0} training images"));
 
-        PrincipalComponents pca = PrincipalComponents.Fit(data.Train.Pixels, data.Train.Count, data.Train.Dimension, options.PcaComponents, options.Threads);
+        pca = PrincipalComponents.Fit(data.Train.Pixels, data.Train.Count, data.Train.Dimension, options.PcaComponents, context.ThreadCount);
 
         var errorClock = Stopwatch.StartNew();
-        double trainError = pca.ReconstructionError(data.Train.Pixels, data.Train.Count, options.Threads);
-        double validError = pca.ReconstructionError(data.Valid.Pixels, data.Valid.Count, options.Threads);
+        double trainError = pca.ReconstructionError(data.Train.Pixels, data.Train.Count, context.ThreadCount);
+        double validError = pca.ReconstructionError(data.Valid.Pixels, data.Valid.Count, context.ThreadCount);
         double errorSeconds = errorClock.Elapsed.TotalSeconds;
 
         var originals = ReconstructionFigure.Shown(data.Valid);
@@ -48,7 +50,7 @@ public static class PcaExercise
             data.Valid.Rows, data.Valid.Columns);
 
         double seconds = clock.Elapsed.TotalSeconds;
-        context.Console.Out.WriteLine(Invariant(
+        context.Log(Invariant(
             $"PCA: train error {trainError:F4}, valid error {validError:F4} ({seconds:F2} s: covariance {pca.FitTimes.Covariance.TotalSeconds:F2} s, eigendecomposition {pca.FitTimes.Eigendecomposition.TotalSeconds:F2} s)"));
 
         var result = new ExerciseResult(Key, title,

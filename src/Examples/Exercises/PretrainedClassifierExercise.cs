@@ -61,38 +61,52 @@ public static class PretrainedClassifierExercise
     public static string PretrainedTitle(bool freeze) =>
         $"Exercise 4: pre-trained ({(freeze ? "frozen" : "fine-tuned")})";
 
-    /// <summary>Trains both classifiers, draws their curves in one figure, and saves both.</summary>
+    /// <summary>Trains and saves the classifier whose first layer starts from exercise 2's encoder.</summary>
     /// <param name="context">The run's settings, data and output.</param>
     /// <param name="autoencoder">Exercise 2's trained autoencoder.</param>
-    public static ExerciseOutcome Run(ExerciseContext context, NonLinearAutoencoder autoencoder)
+    public static ClassifierRun TrainPretrained(ExerciseContext context, NonLinearAutoencoder autoencoder)
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(autoencoder);
         var options = context.Options;
         ExerciseSeeds seeds = ExerciseSeeds.For(options.Seed, SeedOffset);
-        string pretrainedTitle = PretrainedTitle(options.FreezePretrained);
-        string pretrainedLegend = options.FreezePretrained ? "pre-trained, frozen" : "pre-trained, fine-tuned";
-
+        string title = PretrainedTitle(options.FreezePretrained);
+        string legend = options.FreezePretrained ? "pre-trained, frozen" : "pre-trained, fine-tuned";
         DigitClassifier pretrained = CreatePretrained(autoencoder, seeds.Model, options.FreezePretrained);
-        context.Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"Exercise 4: {DigitClassifier.Architecture}, cross-entropy softmax, Adam (learning rate {options.AdamLearningRate}); first layer from exercise 2's encoder"));
-        var (pretrainedRun, pretrainedResult) = Train(context, pretrained, PretrainedKey, pretrainedTitle, pretrainedLegend, seeds);
-        SavedModel pretrainedModel = ModelFiles.Save(pretrained, context.OutputFolder, PretrainedModelName, pretrainedTitle);
+        context.Log(string.Create(CultureInfo.InvariantCulture,
+            $"{title}: {DigitClassifier.Architecture}, cross-entropy softmax, Adam (learning rate {options.AdamLearningRate}); first layer from exercise 2's encoder"));
+        var (run, result) = Train(context, pretrained, PretrainedKey, title, legend, seeds);
+        return new ClassifierRun(run, result, ModelFiles.Save(pretrained, context.OutputFolder, PretrainedModelName, title));
+    }
 
+    /// <summary>Trains and saves the same classifier from random initialisation (it needs nothing from exercise 2).</summary>
+    public static ClassifierRun TrainRandom(ExerciseContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ExerciseSeeds seeds = ExerciseSeeds.For(context.Options.Seed, SeedOffset);
         var random = new DigitClassifier(seeds.Model);
-        var (randomRun, randomResult) = Train(context, random, RandomKey, RandomTitle, "random initialisation", seeds);
-        SavedModel randomModel = ModelFiles.Save(random, context.OutputFolder, RandomModelName, RandomTitle);
+        context.Log(string.Create(CultureInfo.InvariantCulture,
+            $"{RandomTitle}: {DigitClassifier.Architecture}, cross-entropy softmax, Adam (learning rate {context.Options.AdamLearningRate}); random initialisation"));
+        var (run, result) = Train(context, random, RandomKey, RandomTitle, "random initialisation", seeds);
+        return new ClassifierRun(run, result, ModelFiles.Save(random, context.OutputFolder, RandomModelName, RandomTitle));
+    }
 
-        LearningCurveFigure.SavePanels(Path.Combine(context.OutputFolder, CurvesFigure), [pretrainedRun, randomRun],
+    /// <summary>Draws both runs' curves in one figure and compares them.</summary>
+    public static ExerciseOutcome Finish(ExerciseContext context, ClassifierRun pretrained, ClassifierRun random)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(pretrained);
+        ArgumentNullException.ThrowIfNull(random);
+        LearningCurveFigure.SavePanels(Path.Combine(context.OutputFolder, CurvesFigure), [pretrained.Run, random.Run],
             [new CurvePanel("Exercise 4: error", CurveMetric.Error, "error (cross-entropy)"),
              new CurvePanel("Exercise 4: accuracy", CurveMetric.Accuracy, "classification accuracy (%)")],
             CurvesWidth);
 
-        string note = Compare(pretrainedRun, pretrainedLegend, randomRun);
-        context.Console.Out.WriteLine(note);
-        return new ExerciseOutcome([pretrainedResult, randomResult], [pretrainedRun, randomRun],
+        string note = Compare(pretrained.Run, pretrained.Run.Title, random.Run);
+        context.Log(note);
+        return new ExerciseOutcome([pretrained.Result, random.Result], [pretrained.Run, random.Run],
             [new ReportFigure("Exercise 4: error and accuracy of the pre-trained classifier and of the one from random initialisation", CurvesFigure)],
-            [pretrainedModel, randomModel], [note]);
+            [pretrained.Saved, random.Saved], [note]);
     }
 
     private static (RunHistory Run, ExerciseResult Result) Train(ExerciseContext context, DigitClassifier model, string key, string title, string legend, ExerciseSeeds seeds)
@@ -119,3 +133,9 @@ public static class PretrainedClassifierExercise
         return $"Exercise 4, best validation accuracy: {pretrainedLegend} {Best(pretrained)}, random initialisation {Best(random)}.";
     }
 }
+
+/// <summary>One of exercise 4's classifiers trained: its run, its row of the results, its saved files.</summary>
+/// <param name="Run">Its per-epoch statistics (its title is the legend shared with the other run).</param>
+/// <param name="Result">Its row of the results table.</param>
+/// <param name="Saved">Its safetensors and ONNX files.</param>
+public sealed record ClassifierRun(RunHistory Run, ExerciseResult Result, SavedModel Saved);

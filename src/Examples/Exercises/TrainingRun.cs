@@ -1,3 +1,4 @@
+using Mlp.Examples.Progress;
 using Mlp.Examples.Results;
 using Mlp.Training;
 
@@ -18,30 +19,43 @@ internal static class TrainingRun
     /// <param name="optimiser">The optimiser, with its training and validation data.</param>
     /// <param name="monitored">Further sets to measure after every epoch (and before the first).</param>
     /// <exception cref="TrainingDivergedException">The run diverged.</exception>
-    public static RunHistory Train(ExerciseContext context, string key, string title, string legend, Optimiser optimiser, params IReadOnlyList<MonitoredSet> monitored)
+    public static RunHistory Train(ExerciseContext context, string key, string title, string legend, Optimiser optimiser, params IReadOnlyList<MonitoredSet> monitored) =>
+        Train(context, key, title, legend, optimiser, afterStatistics: null, monitored);
+
+    /// <summary>
+    /// Trains as <see cref="Train(ExerciseContext, string, string, string, Optimiser, IReadOnlyList{MonitoredSet})"/>, calling
+    /// <paramref name="afterStatistics"/> with the epoch whenever statistics are taken (epoch 0, before training, included).
+    /// </summary>
+    public static RunHistory Train(ExerciseContext context, string key, string title, string legend, Optimiser optimiser,
+        Action<int>? afterStatistics, params IReadOnlyList<MonitoredSet> monitored)
     {
         int epochs = context.Options.Epochs;
         var further = new Dictionary<int, IReadOnlyDictionary<string, double>> { [0] = Evaluate(optimiser, monitored) };
+        afterStatistics?.Invoke(0);
         IProgress<TrainingProgress>? previous = optimiser.Progress;
+        IRunProgress? display = null;
         optimiser.Progress = new SynchronousProgress<TrainingProgress>(progress =>
         {
             if (progress.Statistics is { } statistics)
             {
                 further[progress.Epoch] = Evaluate(optimiser, monitored);
                 progress = progress with { Statistics = Merge(statistics, further[progress.Epoch]) };
+                afterStatistics?.Invoke(progress.Epoch);
             }
-            context.Progress.ReportEpoch(progress);
+            display!.ReportEpoch(progress);
+            // Other parts may have finished meanwhile: take the share of the threads this part has now.
+            context.Threads?.Apply();
         });
 
         RunStatistics statistics;
-        context.Progress.StartRun(title, epochs);
+        display = context.Progress.StartRun(title, epochs);
         try
         {
             statistics = optimiser.Train(epochs, statsInterval: 1);
         }
         finally
         {
-            context.Progress.FinishRun();
+            display.Finish();
             optimiser.Progress = previous;
         }
 

@@ -12,6 +12,12 @@ internal static class FigureStyle
     private static readonly string Font =
         Fonts.GetTypeface(PreferredFont, false, false)?.FamilyName == PreferredFont ? PreferredFont : Fonts.Sans;
 
+    /// <summary>
+    /// Held while a figure renders: the notebook's parts draw their figures from several threads, and ScottPlot and
+    /// SkiaSharp share font caches that are not documented as thread-safe. Rendering is a small part of a run.
+    /// </summary>
+    public static readonly Lock Rendering = new();
+
     /// <summary>Applies the font to every label of <paramref name="plot"/> and sets its title (none when null or empty).</summary>
     public static void Apply(Plot plot, string? title)
     {

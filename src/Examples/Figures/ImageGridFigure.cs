@@ -7,7 +7,9 @@ namespace Mlp.Examples.Figures;
 /// reconstructions), drawn as one pixel-exact bitmap scaled by a whole factor without smoothing, so every image
 /// pixel is a crisp <see cref="Scale"/> × <see cref="Scale"/> square. Values are shown as the notebook's
 /// <c>imshow(cmap='Greys', vmin=0, vmax=1)</c> shows them: 0 white, 1 black, values outside [0, 1] at the nearer end,
-/// NaN in the grey of the gaps.
+/// NaN in the grey of the gaps. Weights and components, which have no natural range, are drawn with
+/// <see cref="ImageColourScale.Symmetric"/>: each image on a diverging scale from −max|value| (blue) through 0 (white)
+/// to +max|value| (red).
 /// </summary>
 public static class ImageGridFigure
 {
@@ -32,7 +34,9 @@ public static class ImageGridFigure
     /// <param name="imageHeight">The height of an image in pixels.</param>
     /// <param name="imageWidth">The width of an image in pixels.</param>
     /// <param name="size">Receives the PNG's size.</param>
-    public static byte[] RenderPng(string? title, IReadOnlyList<ImageRow> rows, int imageHeight, int imageWidth, out FigureSize size)
+    /// <param name="scale">How values become colours.</param>
+    public static byte[] RenderPng(string? title, IReadOnlyList<ImageRow> rows, int imageHeight, int imageWidth, out FigureSize size,
+        ImageColourScale scale = ImageColourScale.Greys)
     {
         ArgumentNullException.ThrowIfNull(rows);
         ArgumentOutOfRangeException.ThrowIfLessThan(imageHeight, 1);
@@ -49,12 +53,20 @@ public static class ImageGridFigure
                     $"Row {r} ('{row.Label}') holds {row.Pixels.Length} values, not {row.Count} images of {imageHeight} × {imageWidth}.", nameof(rows));
         }
 
+        lock (FigureStyle.Rendering)
+            return Render(title, rows, imageHeight, imageWidth, out size, scale);
+    }
+
+    private static byte[] Render(string? title, IReadOnlyList<ImageRow> rows, int imageHeight, int imageWidth, out FigureSize size, ImageColourScale scale)
+    {
         byte[,] bitmap = Tile(rows, imageHeight, imageWidth);
         int gridHeight = bitmap.GetLength(0), gridWidth = bitmap.GetLength(1);
 
         using var plot = new Plot();
         FigureStyle.Apply(plot, title);
-        var image = plot.Add.ImageRect(new Image(bitmap), new CoordinateRect(0, gridWidth, 0, gridHeight));
+        using SkiaSharp.SKBitmap? colour = scale == ImageColourScale.Symmetric ? SymmetricBitmap(rows, imageHeight, imageWidth, gridHeight, gridWidth) : null;
+        using Image picture = colour is null ? new Image(bitmap) : new Image(colour);
+        var image = plot.Add.ImageRect(picture, new CoordinateRect(0, gridWidth, 0, gridHeight));
         image.AntiAlias = false;
         plot.Axes.SetLimits(0, gridWidth, 0, gridHeight);
         plot.HideGrid();
@@ -79,9 +91,10 @@ public static class ImageGridFigure
     }
 
     /// <summary>Renders the grid and writes it atomically to <paramref name="path"/>; returns the PNG's size.</summary>
-    public static FigureSize Save(string path, string? title, IReadOnlyList<ImageRow> rows, int imageHeight = 28, int imageWidth = 28)
+    public static FigureSize Save(string path, string? title, IReadOnlyList<ImageRow> rows, int imageHeight = 28, int imageWidth = 28,
+        ImageColourScale scale = ImageColourScale.Greys)
     {
-        byte[] png = RenderPng(title, rows, imageHeight, imageWidth, out FigureSize size);
+        byte[] png = RenderPng(title, rows, imageHeight, imageWidth, out FigureSize size, scale);
         AtomicFile.WriteAllBytes(path, png);
         return size;
     }
@@ -103,6 +116,39 @@ public static class ImageGridFigure
                 for (int y = 0; y < imageHeight; y++)
                     for (int x = 0; x < imageWidth; x++)
                         bitmap[top + y, left + x] = Grey(pixels[(i * imageHeight + y) * imageWidth + x]);
+            }
+        }
+        return bitmap;
+    }
+
+    // Each image on its own symmetric scale: the sign and the shape of a filter matter, not its magnitude.
+    private static SkiaSharp.SKBitmap SymmetricBitmap(IReadOnlyList<ImageRow> rows, int imageHeight, int imageWidth, int gridHeight, int gridWidth)
+    {
+        var colours = new ScottPlot.Colormaps.Balance();
+        var bitmap = new SkiaSharp.SKBitmap(gridWidth, gridHeight);
+        bitmap.Erase(new SkiaSharp.SKColor(GapGrey, GapGrey, GapGrey));
+        for (int r = 0; r < rows.Count; r++)
+        {
+            ReadOnlySpan<float> pixels = rows[r].Pixels.Span;
+            int size = imageHeight * imageWidth;
+            for (int i = 0; i < rows[r].Count; i++)
+            {
+                ReadOnlySpan<float> values = pixels.Slice(i * size, size);
+                float largest = 0;
+                foreach (float v in values)
+                    if (float.IsFinite(v))
+                        largest = Math.Max(largest, Math.Abs(v));
+                int top = Gap + r * (imageHeight + Gap), left = Gap + i * (imageWidth + Gap);
+                for (int y = 0; y < imageHeight; y++)
+                    for (int x = 0; x < imageWidth; x++)
+                    {
+                        float v = values[y * imageWidth + x];
+                        if (!float.IsFinite(v))
+                            continue;
+                        double position = largest == 0 ? 0.5 : 0.5 + 0.5 * v / largest;
+                        Color c = colours.GetColor(Math.Clamp(position, 0, 1));
+                        bitmap.SetPixel(left + x, top + y, new SkiaSharp.SKColor(c.R, c.G, c.B));
+                    }
             }
         }
         return bitmap;

@@ -64,6 +64,18 @@ public static class LearningCurveFigure
                 throw new ArgumentException($"Run '{run.Key}' has no accuracies to plot.", nameof(runs));
         }
 
+        return ComposePanels(panels.Select(panel => (Func<Plot>)(() => Build(runs, panel))).ToList(), width, height);
+    }
+
+    /// <summary>Renders one plot per builder, side by side in equal columns, as PNG bytes of <paramref name="width"/> × <paramref name="height"/> pixels.</summary>
+    internal static byte[] ComposePanels(IReadOnlyList<Func<Plot>> panels, int width, int height)
+    {
+        lock (FigureStyle.Rendering)
+            return Compose(panels, width, height);
+    }
+
+    private static byte[] Compose(IReadOnlyList<Func<Plot>> panels, int width, int height)
+    {
         // Each panel rendered on a surface of its own (a plot clears the canvas it renders on), then copied into its column.
         int panelWidth = width / panels.Count;
         using var surface = SkiaSharp.SKSurface.Create(new SkiaSharp.SKImageInfo(width, height));
@@ -71,7 +83,7 @@ public static class LearningCurveFigure
         for (int p = 0; p < panels.Count; p++)
         {
             int left = p * panelWidth, right = p == panels.Count - 1 ? width : left + panelWidth;
-            using Plot plot = Build(runs, panels[p]);
+            using Plot plot = panels[p]();
             using var panelSurface = SkiaSharp.SKSurface.Create(new SkiaSharp.SKImageInfo(right - left, height));
             plot.Render(panelSurface);
             using var panel = panelSurface.Snapshot();
@@ -89,7 +101,8 @@ public static class LearningCurveFigure
         return new FigureSize(width, height);
     }
 
-    private static Plot Build(IReadOnlyList<RunHistory> runs, CurvePanel panel)
+    /// <summary>One panel's plot: the runs' curves of the panel's metric, with its reference lines.</summary>
+    internal static Plot Build(IReadOnlyList<RunHistory> runs, CurvePanel panel)
     {
         var plot = new Plot();
         FigureStyle.Apply(plot, panel.Title);

@@ -49,13 +49,15 @@ public sealed record ExampleOptions
     public double AdamLearningRate { get; init; } = 1e-3;
 
     /// <summary>
-    /// Threads (<c>--threads</c>, at least 1) for the training kernels (which use at most
-    /// <see cref="Mlp.Kernels.KernelThreads.Max"/>) and PCA's covariance. Results are bit-identical for any count. The
-    /// default is 2: on the shared 2-core development machine the whole notebook took 41–50 s on two threads against
-    /// 50–51 s on one, never longer, in four paired runs; where other work keeps the cores busy, <c>--threads 1</c> can
-    /// be faster (the kernels pause sharing when the second thread keeps them waiting, but not at no cost).
+    /// Threads (<c>--threads</c>, at least 1) shared by the notebook's parts: they run concurrently, each with an equal
+    /// share for its training kernels (each kernel uses at most <see cref="Mlp.Kernels.KernelThreads.Max"/>) and PCA's
+    /// passes. Results are bit-identical for any count and any schedule. The default is every core the process sees
+    /// (<see cref="Environment.ProcessorCount"/>).
     /// </summary>
-    public int Threads { get; init; } = 2;
+    public int Threads { get; init; } = Environment.ProcessorCount;
+
+    /// <summary>Whether the parts run one after the other, each with all the threads (<c>--sequential</c>); same results.</summary>
+    public bool Sequential { get; init; }
 
     /// <summary>The folder holding MNIST's gzipped IDX files (<c>--data-dir</c>).</summary>
     public string DataDirectory { get; init; } = DefaultDataDirectory;
@@ -109,6 +111,7 @@ public sealed record ExampleOptions
         new("--max-batches", MaxBatches),
         new("--pca-components", PcaComponents),
         new("--threads", Threads),
+        new("--sequential", Sequential),
         new("--data-dir", DataDirectory),
         new("--output", OutputDirectory),
     ];

@@ -33,13 +33,14 @@ public static class OptionsParser
         var maxBatches = new Option<int?>("--max-batches") { Description = "At most this many batches per epoch, on the first max-batches × batch-size images (smoke tests)" };
         var lr1 = new Option<double>("--lr1") { Description = "Exercise 1's gradient-descent learning rate", DefaultValueFactory = _ => defaults.GradientDescentLearningRate };
         var lr = new Option<double>("--lr") { Description = "Adam learning rate of exercises 2 to 4", DefaultValueFactory = _ => defaults.AdamLearningRate };
-        var threads = new Option<int>("--threads") { Description = "Threads for the training kernels (at most 2) and PCA's covariance; results are identical for any count", DefaultValueFactory = _ => defaults.Threads };
+        var threads = new Option<int>("--threads") { Description = "Threads shared by the notebook's parts, which run concurrently (default: every core); results are identical for any count", DefaultValueFactory = _ => defaults.Threads };
+        var sequential = new Option<bool>("--sequential") { Description = "Run the parts one after the other, each with every thread, instead of concurrently (same results)" };
         var dataDirectory = new Option<string>("--data-dir") { Description = "Folder holding MNIST's gzipped IDX files", DefaultValueFactory = _ => defaults.DataDirectory };
         var pcaComponents = new Option<int>("--pca-components") { Description = "Principal components kept by the PCA part", DefaultValueFactory = _ => defaults.PcaComponents };
 
         var root = new RootCommand("The course's autoencoders notebook on real MNIST: trains every exercise, prints the results and writes figures and a report.")
         {
-            epochs, batchSize, seed, outputDirectory, noise, noiseLevel, freeze, exercises, maxBatches, lr1, lr, threads, dataDirectory, pcaComponents,
+            epochs, batchSize, seed, outputDirectory, noise, noiseLevel, freeze, exercises, maxBatches, lr1, lr, threads, sequential, dataDirectory, pcaComponents,
         };
 
         ParseResult result = root.Parse(args);
@@ -72,6 +73,7 @@ public static class OptionsParser
             GradientDescentLearningRate = result.GetValue(lr1),
             AdamLearningRate = result.GetValue(lr),
             Threads = result.GetValue(threads),
+            Sequential = result.GetValue(sequential),
             DataDirectory = result.GetValue(dataDirectory)!,
             PcaComponents = result.GetValue(pcaComponents),
         };

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Mlp.Examples.Analysis;
 using Mlp.Examples.Results;
 
 namespace Mlp.Examples.Output;
@@ -33,6 +34,22 @@ public static class ReportMarkdown
         else
         {
             text.Append('\n');
+        }
+
+        if (report.Subspaces is { } subspaces)
+        {
+            EpochAngles first = subspaces.ByEpoch[0], last = subspaces.Final;
+            IReadOnlyList<double> best = subspaces.Units.BestMatch;
+            text.Append("## Does gradient descent find PCA's representation?\n\n");
+            text.Append(subspaces.Answer()).Append("\n\n");
+            text.Append(Invariant($"| principal angles to the top {subspaces.Components} components | epoch {first.Epoch} | epoch {last.Epoch} |\n|---|---:|---:|\n"));
+            text.Append(Invariant($"| codes (encoder on the data), largest | {first.Codes.Largest:F1}° | {last.Codes.Largest:F1}° |\n"));
+            text.Append(Invariant($"| codes (encoder on the data), mean | {first.Codes.Mean:F1}° | {last.Codes.Mean:F1}° |\n"));
+            text.Append(Invariant($"| encoder rows, largest | {first.Encoder.Largest:F1}° | {last.Encoder.Largest:F1}° |\n"));
+            text.Append(Invariant($"| encoder rows, mean | {first.Encoder.Mean:F1}° | {last.Encoder.Mean:F1}° |\n"));
+            text.Append(Invariant($"| decoder, largest | {first.Decoder.Largest:F1}° | {last.Decoder.Largest:F1}° |\n"));
+            text.Append(Invariant($"| decoder, mean | {first.Decoder.Mean:F1}° | {last.Decoder.Mean:F1}° |\n\n"));
+            text.Append(Invariant($"Per unit, the largest |correlation| of its code with a component's score (epoch {last.Epoch}): mean {best.Average():F2}, from {best.Min():F2} to {best.Max():F2}.\n\n"));
         }
 
         var staged = report.Results.Where(r => r.Stages is { Count: > 0 }).ToList();

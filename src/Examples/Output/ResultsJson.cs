@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using Mlp.Examples.Analysis;
 using Mlp.Examples.Results;
 
 namespace Mlp.Examples.Output;
@@ -9,7 +10,10 @@ namespace Mlp.Examples.Output;
 /// <c>results.json</c>: every figure of the results table under stable keys, <c>results[exercise][set][metric]</c>
 /// (metrics <c>error</c>, <c>accuracy</c>, <c>best_error</c>, <c>best_accuracy</c>; set <c>timing</c> holds <c>seconds</c>,
 /// <c>seconds_per_epoch</c> and <c>{stage}_seconds</c>; <c>seeds</c> the seed of each random draw), beside the titles, settings, machine,
-/// figures, saved models, CSV files, stage times and total time.
+/// figures, saved models, CSV files, stage times and total time; <c>linear_vs_pca</c> (exercise 1's code against PCA's
+/// components: principal angles of the encoder, its codes and the decoder, final and per epoch, and the units'
+/// correlations with the components' scores) and
+/// <c>ex2_vs_linear</c> (exercise 2's errors against PCA's and exercise 1's) where those parts ran.
 /// A diverged (non-finite) value is written as null.
 /// </summary>
 public static class ResultsJson
@@ -83,6 +87,16 @@ public static class ResultsJson
                 WriteNumber(json, $"{stage}_seconds", seconds);
             json.WriteEndObject();
 
+            if (report.Subspaces is { } subspaces)
+                WriteSubspaces(json, subspaces);
+            if (report.NonLinearBelowPca.Count > 0 || report.NonLinearBelowLinear.Count > 0)
+            {
+                json.WriteStartObject("ex2_vs_linear");
+                WriteComparisons(json, "pca", report.NonLinearBelowPca);
+                WriteComparisons(json, "ex1", report.NonLinearBelowLinear);
+                json.WriteEndObject();
+            }
+
             WriteNumber(json, "total_seconds", report.TotalSeconds);
             json.WriteEndObject();
         }
@@ -127,6 +141,79 @@ public static class ResultsJson
             json.WriteEndObject();
         }
         json.WriteEndObject();
+    }
+
+    // linear_vs_pca: final and per-epoch principal angles of the encoder and the decoder, per-component angles, unit cosines.
+    private static void WriteSubspaces(Utf8JsonWriter json, SubspaceComparison subspaces)
+    {
+        json.WriteStartObject("linear_vs_pca");
+        json.WriteNumber("components", subspaces.Components);
+        json.WriteStartArray("epochs");
+        foreach (EpochAngles epoch in subspaces.ByEpoch)
+            json.WriteNumberValue(epoch.Epoch);
+        json.WriteEndArray();
+        WriteAngles(json, "encoder", subspaces.ByEpoch.Select(e => e.Encoder).ToList());
+        WriteAngles(json, "codes", subspaces.ByEpoch.Select(e => e.Codes).ToList());
+        WriteAngles(json, "decoder", subspaces.ByEpoch.Select(e => e.Decoder).ToList());
+        WriteNumbers(json, "component_angles_degrees", subspaces.ComponentAngles);
+        WriteNumber(json, "encoder_unvarying_share", subspaces.UnvaryingShare);
+        WriteNumber(json, "last_kept_to_first_discarded_variance_gap", subspaces.LastGap);
+        UnitCosines units = subspaces.Units;
+        IReadOnlyList<double> best = units.BestMatch;
+        json.WriteStartObject("unit_correlations");
+        WriteNumber(json, "best_match_mean", best.Average());
+        WriteNumber(json, "best_match_min", best.Min());
+        WriteNumber(json, "best_match_max", best.Max());
+        json.WriteNumber("units_matching_a_component", best.Count(b => b >= SubspaceComparison.SameDirectionCosine));
+        WriteNumbers(json, "best_match", best);
+        json.WriteStartArray("best_component");
+        foreach (int component in units.BestComponent)
+            json.WriteNumberValue(component + 1);
+        json.WriteEndArray();
+        json.WriteEndObject();
+        json.WriteString("answer", subspaces.Answer());
+        json.WriteEndObject();
+    }
+
+    private static void WriteAngles(Utf8JsonWriter json, string name, IReadOnlyList<PrincipalAngles> byEpoch)
+    {
+        json.WriteStartObject(name);
+        WriteNumber(json, "largest_angle_degrees", byEpoch[^1].Largest);
+        WriteNumber(json, "mean_angle_degrees", byEpoch[^1].Mean);
+        WriteNumbers(json, "largest_angle_degrees_by_epoch", byEpoch.Select(a => a.Largest).ToList());
+        WriteNumbers(json, "mean_angle_degrees_by_epoch", byEpoch.Select(a => a.Mean).ToList());
+        WriteNumbers(json, "angles_degrees", byEpoch[^1].Degrees);
+        json.WriteEndObject();
+    }
+
+    // ex2_vs_linear.{reference}.{set}: exercise 2's error, the reference's, and how far below it exercise 2 is.
+    private static void WriteComparisons(Utf8JsonWriter json, string reference, IReadOnlyList<ErrorComparison> comparisons)
+    {
+        if (comparisons.Count == 0)
+            return;
+        json.WriteStartObject(reference);
+        foreach (ErrorComparison comparison in comparisons)
+        {
+            json.WriteStartObject(comparison.Set);
+            WriteNumber(json, "ex2_error", comparison.Error);
+            WriteNumber(json, "reference_error", comparison.Reference);
+            WriteNumber(json, "percent_below", comparison.PercentBelow);
+            json.WriteEndObject();
+        }
+        json.WriteEndObject();
+    }
+
+    private static void WriteNumbers(Utf8JsonWriter json, string name, IReadOnlyList<double> values)
+    {
+        json.WriteStartArray(name);
+        foreach (double value in values)
+        {
+            if (double.IsFinite(value))
+                json.WriteNumberValue(value);
+            else
+                json.WriteNullValue();
+        }
+        json.WriteEndArray();
     }
 
     private static void WriteSetting(Utf8JsonWriter json, string name, object? value)

@@ -1,3 +1,4 @@
+using Mlp.Examples.Analysis;
 using Mlp.Examples.Results;
 
 namespace Mlp.Examples.Output;
@@ -21,7 +22,17 @@ public sealed record RunReport(
     double TotalSeconds,
     IReadOnlyList<KeyValuePair<string, double>> Stages,
     IReadOnlyList<string> Notes,
-    IReadOnlyList<SavedModel> Models);
+    IReadOnlyList<SavedModel> Models)
+{
+    /// <summary>Exercise 1's code against PCA's components (principal angles per epoch, unit cosines); null unless both ran.</summary>
+    public SubspaceComparison? Subspaces { get; init; }
+
+    /// <summary>Exercise 2's final errors against PCA's, train then valid; empty unless both ran.</summary>
+    public IReadOnlyList<ErrorComparison> NonLinearBelowPca { get; init; } = [];
+
+    /// <summary>Exercise 2's final errors against exercise 1's, train then valid; empty unless both ran.</summary>
+    public IReadOnlyList<ErrorComparison> NonLinearBelowLinear { get; init; } = [];
+}
 
 /// <summary>A figure of the report.</summary>
 /// <param name="Caption">What the figure shows.</param>

@@ -15,10 +15,13 @@ public sealed class PrincipalComponents
 
     private readonly double[] _mean;
     private readonly double[] _components;
+    private readonly double[] _allComponents;
     private readonly double[] _eigenvalues;
 
-    private PrincipalComponents(double[] mean, double[] components, double[] eigenvalues, int componentCount, PcaFitTimes times)
+    private PrincipalComponents(double[] mean, double[] allComponents, double[] eigenvalues, int componentCount, PcaFitTimes times)
     {
+        _allComponents = allComponents;
+        double[] components = allComponents.AsSpan(0, componentCount * mean.Length).ToArray();
         _mean = mean;
         _components = components;
         _eigenvalues = eigenvalues;
@@ -37,6 +40,12 @@ public sealed class PrincipalComponents
 
     /// <summary>The kept components, unit vectors in rows, row-major <c>(ComponentCount, Dimension)</c>, by decreasing eigenvalue.</summary>
     public ReadOnlySpan<double> Components => _components;
+
+    /// <summary>
+    /// Every eigenvector of the training covariance, unit vectors in rows, row-major <c>(Dimension, Dimension)</c>, in
+    /// the order of <see cref="Eigenvalues"/>: the kept components first, then the discarded ones.
+    /// </summary>
+    public ReadOnlySpan<double> AllComponents => _allComponents;
 
     /// <summary>Every eigenvalue of the training covariance (normalised by the example count), in decreasing order.</summary>
     public ReadOnlySpan<double> Eigenvalues => _eigenvalues;
@@ -79,10 +88,9 @@ public sealed class PrincipalComponents
 
         clock.Restart();
         var (eigenvalues, vectors) = SymmetricEigen.Decompose(covariance, dimension);
-        var components = vectors.AsSpan(0, componentCount * dimension).ToArray();
         var eigenTime = clock.Elapsed;
 
-        return new PrincipalComponents(mean, components, eigenvalues, componentCount, new PcaFitTimes(covarianceTime, eigenTime));
+        return new PrincipalComponents(mean, vectors, eigenvalues, componentCount, new PcaFitTimes(covarianceTime, eigenTime));
     }
 
     /// <summary>Reconstructs examples, <c>V Vᵀ (x − μ) + μ</c>, computed in double and rounded to float for display.</summary>

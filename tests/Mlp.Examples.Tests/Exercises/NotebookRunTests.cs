@@ -6,7 +6,6 @@ using Mlp.Examples.Pca;
 using Mlp.Examples.Progress;
 using Mlp.Examples.Results;
 using Mlp.Examples.Tests.Support;
-using Spectre.Console.Testing;
 
 namespace Mlp.Examples.Tests.Exercises;
 
@@ -21,10 +20,9 @@ public class NotebookRunTests
         var all = new ImageSet(pixels, train + valid, side, side);
         var data = new MnistSplit(all.Slice(0, train), all.Slice(train, valid));
         var output = new StringWriter();
-        var console = new AppConsole(output, output, new TestConsole(), Interactive: false);
         var options = new ExampleOptions { PcaComponents = 5, Threads = 2 };
 
-        ExerciseOutcome outcome = PcaExercise.Run(new ExerciseContext(options, data, folder.Path, new PlainProgressDisplay(output), console));
+        ExerciseOutcome outcome = PcaExercise.Run(new ExerciseContext(options, data, folder.Path, new PlainProgressDisplay(output)), out PrincipalComponents fit);
 
         ExerciseResult result = Assert.Single(outcome.Results);
         Assert.Equal("pca", result.Key);
@@ -33,6 +31,7 @@ public class NotebookRunTests
         double expectedValid = NaiveStatistics.ReconstructionError(pixels[(train * side * side)..], valid, side * side, pca.Components, 5, pca.Mean);
         Assert.Equal(SetResult.Train, result.Sets[0].Set);
         Assert.Equal(pca.HalfDiscardedVariance, result.Sets[0].Error, 1e-9);
+        Assert.Equal(pca.Components.ToArray(), fit.Components.ToArray());
         Assert.Equal(expectedValid, result.Sets[1].Error, 1e-9);
         Assert.Equal(["covariance", "eigendecomposition", "reconstruction_errors"], result.Stages!.Select(s => s.Key));
         Assert.Empty(outcome.Runs);

@@ -42,7 +42,8 @@ public class OptionsParserTests : IDisposable
         Assert.Null(options.MaxBatches);
         Assert.Equal(0.01, options.GradientDescentLearningRate);
         Assert.Equal(1e-3, options.AdamLearningRate);
-        Assert.Equal(2, options.Threads);
+        Assert.Equal(Environment.ProcessorCount, options.Threads);
+        Assert.False(options.Sequential);
         Assert.Equal(50, options.PcaComponents);
         Assert.Equal(Path.GetFullPath(_data), options.DataDirectory);
         Assert.True(Directory.Exists(_output));
@@ -56,7 +57,7 @@ public class OptionsParserTests : IDisposable
         ExampleOptions options = Parse(out int exitCode, out _,
             "--epochs", "3", "--batch-size", "100", "--seed", "7", "--output", _output, "--noise", "salt-and-pepper",
             "--noise-level", "0.1", "--freeze-pretrained", "--exercises", "4,pca,ex1", "--max-batches", "5",
-            "--lr1", "0.05", "--lr", "0.002", "--threads", "1", "--pca-components", "20")!;
+            "--lr1", "0.05", "--lr", "0.002", "--threads", "1", "--sequential", "--pca-components", "20")!;
         Assert.Equal(0, exitCode);
         Assert.Equal(3, options.Epochs);
         Assert.Equal(100, options.BatchSize);
@@ -70,6 +71,7 @@ public class OptionsParserTests : IDisposable
         Assert.Equal(0.05, options.GradientDescentLearningRate);
         Assert.Equal(0.002, options.AdamLearningRate);
         Assert.Equal(1, options.Threads);
+        Assert.True(options.Sequential);
         Assert.Equal(20, options.PcaComponents);
     }
 
@@ -194,8 +196,9 @@ public class OptionsParserTests : IDisposable
         Assert.Equal(0, app.Run("--help"));
         string help = app.Out.ToString();
         foreach (string flag in new[] { "--epochs", "--batch-size", "--seed", "--output", "--noise", "--noise-level", "--freeze-pretrained",
-                     "--exercises", "--max-batches", "--lr1", "--lr", "--threads", "--data-dir", "--pca-components" })
+                     "--exercises", "--max-batches", "--lr1", "--lr", "--threads", "--sequential", "--data-dir", "--pca-components" })
             Assert.Contains(flag, help);
+        Assert.DoesNotContain("at most 2", help);
         Assert.Equal("", app.Error.ToString());
     }
 }

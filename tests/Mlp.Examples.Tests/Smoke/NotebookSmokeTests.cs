@@ -3,9 +3,11 @@ using System.Text.Json;
 using Microsoft.ML.OnnxRuntime;
 using Microsoft.ML.OnnxRuntime.Tensors;
 using Mlp.Data;
+using Mlp.Examples.Analysis;
 using Mlp.Examples.Figures;
 using Mlp.Examples.Models;
 using Mlp.Examples.Options;
+using Mlp.Examples.Pca;
 using Mlp.Examples.Tests.Support;
 using Mlp.Serialization;
 using Xunit.Abstractions;
@@ -43,6 +45,7 @@ public class NotebookSmokeTests(SmokeRun run, ITestOutputHelper output) : IClass
     [InlineData("pca-reconstructions.png", 2)]
     [InlineData("ex2-reconstructions.png", 2)]
     [InlineData("ex3-denoising.png", 3)]
+    [InlineData("filters.png", 4)]
     public void Image_grids_decode_with_a_row_per_image_kind(string file, int rows)
     {
         byte[] png = File.ReadAllBytes(run.File(file));
@@ -59,10 +62,12 @@ public class NotebookSmokeTests(SmokeRun run, ITestOutputHelper output) : IClass
     [InlineData("ex2-learning-curves.png", 800)]
     [InlineData("ex3-learning-curves.png", 800)]
     [InlineData("ex4-learning-curves.png", 1600)]
-    public void Learning_curves_decode_at_their_size(string file, int width)
+    [InlineData("ex1-pca-subspace-angles.png", 1600)]
+    [InlineData("ex1-pca-unit-cosines.png", 760, 640)]
+    public void Learning_curves_decode_at_their_size(string file, int width, int height = 500)
     {
         byte[] png = File.ReadAllBytes(run.File(file));
-        Assert.Equal((width, 500), Png.Dimensions(png));
+        Assert.Equal((width, height), Png.Dimensions(png));
         using var bitmap = Png.Decode(png);
         Assert.Equal(width, bitmap.Width);
     }
@@ -178,7 +183,57 @@ public class NotebookSmokeTests(SmokeRun run, ITestOutputHelper output) : IClass
         }
         foreach (string key in Runs)
             Assert.Contains($"]({key}-statistics.csv)", report);
-        Assert.Equal(8, Directory.GetFiles(run.Output, "*.png").Length);
+        Assert.Equal(11, Directory.GetFiles(run.Output, "*.png").Length);
+        Assert.Contains("## Does gradient descent find PCA's representation?", report);
+    }
+
+    [Fact]
+    public void Results_json_answers_whether_exercise_1_finds_pcas_representation_as_the_saved_model_and_pca_do()
+    {
+        using var json = JsonDocument.Parse(File.ReadAllText(run.File("results.json")));
+        JsonElement linear = json.RootElement.GetProperty("linear_vs_pca");
+        Assert.Equal(50, linear.GetProperty("components").GetInt32());
+        Assert.Equal([0, 1], linear.GetProperty("epochs").EnumerateArray().Select(e => e.GetInt32()));
+        foreach (string side in new[] { "encoder", "codes", "decoder" })
+        {
+            JsonElement angles = linear.GetProperty(side);
+            double largest = angles.GetProperty("largest_angle_degrees").GetDouble(), mean = angles.GetProperty("mean_angle_degrees").GetDouble();
+            Assert.InRange(mean, 0, largest);
+            Assert.InRange(largest, mean, 90);
+            double[] all = angles.GetProperty("angles_degrees").EnumerateArray().Select(a => a.GetDouble()).ToArray();
+            Assert.Equal(50, all.Length);
+            Assert.Equal(all.Order(), all);
+            Assert.Equal(largest, all[^1]);
+            Assert.Equal(2, angles.GetProperty("mean_angle_degrees_by_epoch").GetArrayLength());
+        }
+        double[] codeMeans = linear.GetProperty("codes").GetProperty("mean_angle_degrees_by_epoch").EnumerateArray().Select(a => a.GetDouble()).ToArray();
+        Assert.NotEqual(codeMeans[0], codeMeans[1]);   // measured after each epoch, not copied
+        JsonElement units = linear.GetProperty("unit_correlations");
+        Assert.All(units.GetProperty("best_match").EnumerateArray(), b => Assert.InRange(b.GetDouble(), 0, 1));
+        Assert.All(units.GetProperty("best_component").EnumerateArray(), c => Assert.InRange(c.GetInt32(), 1, 50));
+        string answer = linear.GetProperty("answer").GetString()!;
+        Assert.Contains(answer, File.ReadAllText(run.File("report.md")));
+
+        // The same figures from the saved model and a PCA fit of the same 5,000 training images.
+        Assert.Null(DataFolder.Resolve(ExampleOptions.DefaultDataDirectory, out string folder));
+        MnistData train = MnistData.Load(MnistSet.Train, folder);
+        PrincipalComponents pca = PrincipalComponents.Fit(train.Inputs[..(SmokeRun.Images * MnistData.ImageSize)], SmokeRun.Images, MnistData.ImageSize, 50, Environment.ProcessorCount);
+        var model = (LinearAutoencoder)Load(new LinearAutoencoder(0), "ex1-linear-autoencoder");
+        SubspaceComparison recomputed = SubspaceComparison.Compute([LinearCodeSnapshot.Capture(model, 1)], pca);
+        Assert.Equal(recomputed.Final.Codes.Largest, linear.GetProperty("codes").GetProperty("largest_angle_degrees").GetDouble(), 1e-6);
+        Assert.Equal(recomputed.Final.Codes.Mean, linear.GetProperty("codes").GetProperty("mean_angle_degrees").GetDouble(), 1e-6);
+        Assert.Equal(recomputed.Final.Decoder.Mean, linear.GetProperty("decoder").GetProperty("mean_angle_degrees").GetDouble(), 1e-6);
+        Assert.Equal(recomputed.Final.Encoder.Mean, linear.GetProperty("encoder").GetProperty("mean_angle_degrees").GetDouble(), 1e-6);
+        Assert.Equal(recomputed.Units.BestMatch.Average(), units.GetProperty("best_match_mean").GetDouble(), 1e-6);
+
+        JsonElement results = json.RootElement.GetProperty("results");
+        foreach (string set in new[] { "train", "valid" })
+        {
+            double ex2 = results.GetProperty("ex2").GetProperty(set).GetProperty("error").GetDouble();
+            double pcaError = results.GetProperty("pca").GetProperty(set).GetProperty("error").GetDouble();
+            JsonElement below = json.RootElement.GetProperty("ex2_vs_linear").GetProperty("pca").GetProperty(set);
+            Assert.Equal(100 * (pcaError - ex2) / pcaError, below.GetProperty("percent_below").GetDouble(), 1e-9);
+        }
     }
 
     private IModel Load(IModel model, string file)
