@@ -51,10 +51,10 @@ public sealed record ExampleOptions
     /// <summary>
     /// Threads (<c>--threads</c>, at least 1) shared by the notebook's parts: they run concurrently, each with an equal
     /// share for its training kernels (each kernel uses at most <see cref="Mlp.Kernels.KernelThreads.Max"/>) and PCA's
-    /// passes. Results are bit-identical for any count and any schedule. The default is every core the process sees
-    /// (<see cref="Environment.ProcessorCount"/>).
+    /// passes. Results are bit-identical for any count and any schedule. The default is the kernels' own: the physical
+    /// cores the process may use (<see cref="Mlp.Kernels.KernelThreads.DefaultCount"/>).
     /// </summary>
-    public int Threads { get; init; } = Environment.ProcessorCount;
+    public int Threads { get; init; } = Mlp.Kernels.KernelThreads.DefaultCount;
 
     /// <summary>Whether the parts run one after the other, each with all the threads (<c>--sequential</c>); same results.</summary>
     public bool Sequential { get; init; }

@@ -29,7 +29,7 @@ public static class SiloVerb
         var listen = new Option<string>("--listen") { Description = "Address to listen on and advertise", DefaultValueFactory = _ => "127.0.0.1" };
         var port = new Option<int>("--port") { Description = "Port for other silos", DefaultValueFactory = _ => 11111 };
         var gatewayPort = new Option<int>("--gateway-port") { Description = "Port for clients", DefaultValueFactory = _ => 30000 };
-        var parallel = new Option<int>("--parallel") { Description = "Trials trained at once (one per core by default)", DefaultValueFactory = _ => Environment.ProcessorCount };
+        var parallel = new Option<int>("--parallel") { Description = "Trials trained at once (one per core by default)", DefaultValueFactory = _ => Mlp.Kernels.KernelThreads.DefaultCount };
         var dataDirectory = new Option<string>("--data-dir") { Description = "Folder holding MNIST's gzipped IDX files", DefaultValueFactory = _ => ExampleOptions.DefaultDataDirectory };
         var clusterId = new Option<string>("--cluster-id") { Description = "The cluster's id (silos and clients must agree)", DefaultValueFactory = _ => ClusterTuning.DefaultClusterId };
         var command = new RootCommand("Runs an Orleans silo that trains sweep trials (see sweep --cluster).") { redis, listen, port, gatewayPort, parallel, dataDirectory, clusterId };

@@ -28,7 +28,7 @@ public static class SweepCommandLine
         var search = new Option<string>("--search") { Description = "grid (every combination) or random", DefaultValueFactory = _ => "grid" };
         var trials = new Option<int>("--trials") { Description = "Random search: the number of trials" };
         var searchSeed = new Option<long>("--search-seed") { Description = "Random search: the seed of the draws", DefaultValueFactory = _ => 1 };
-        var parallel = new Option<int>("--parallel") { Description = "Trials at once on this machine (one per core by default)", DefaultValueFactory = _ => Environment.ProcessorCount };
+        var parallel = new Option<int>("--parallel") { Description = "Trials at once on this machine (one per core by default)", DefaultValueFactory = _ => Mlp.Kernels.KernelThreads.DefaultCount };
         var outputDirectory = new Option<string>("--output", "-o") { Description = "Folder for sweep.json, trials.csv, report.md, plots and each trial's files; rerunning over it resumes", DefaultValueFactory = _ => DefaultOutput };
         var dataDirectory = new Option<string>("--data-dir") { Description = "Folder holding MNIST's gzipped IDX files", DefaultValueFactory = _ => ExampleOptions.DefaultDataDirectory };
         var cluster = new Option<string?>("--cluster") { Description = "Run on the Orleans cluster whose membership is in this Redis (host:port)" };

@@ -42,7 +42,7 @@ public class OptionsParserTests : IDisposable
         Assert.Null(options.MaxBatches);
         Assert.Equal(0.01, options.GradientDescentLearningRate);
         Assert.Equal(1e-3, options.AdamLearningRate);
-        Assert.Equal(Environment.ProcessorCount, options.Threads);
+        Assert.Equal(Mlp.Kernels.KernelThreads.DefaultCount, options.Threads);
         Assert.False(options.Sequential);
         Assert.Equal(50, options.PcaComponents);
         Assert.Equal(Path.GetFullPath(_data), options.DataDirectory);
