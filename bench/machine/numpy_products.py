@@ -27,13 +27,22 @@ import numpy as np  # noqa: E402  (after the thread count is set)
 
 
 def corename():
-    try:
-        lib = next(l for l in open('/proc/self/maps').read().split() if 'openblas' in l)
-        f = ctypes.CDLL(lib).openblas_get_corename
-        f.restype = ctypes.c_char_p
-        return f().decode()
-    except (StopIteration, OSError, AttributeError):
-        return 'unknown'
+    # Debian's libopenblas exports openblas_get_corename; NumPy 2's wheels bundle scipy-openblas, whose symbols carry a
+    # prefix and, in the 64-bit-integer build, a suffix. Try each loaded OpenBLAS under each spelling.
+    names = ('openblas_get_corename', 'scipy_openblas_get_corename64_', 'scipy_openblas_get_corename',
+             'openblas_get_corename64_')
+    libs = sorted({l for l in open('/proc/self/maps').read().split() if 'openblas' in l})
+    for lib in libs:
+        try:
+            handle = ctypes.CDLL(lib)
+        except OSError:
+            continue
+        for name in names:
+            f = getattr(handle, name, None)
+            if f is not None:
+                f.restype = ctypes.c_char_p
+                return f().decode()
+    return 'unknown'
 
 
 batch, sizes = 256, [784, 1024, 1024, 10]
