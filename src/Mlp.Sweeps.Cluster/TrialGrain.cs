@@ -10,9 +10,11 @@ namespace Mlp.Sweeps.Cluster;
 /// it reports back through grain calls, which Orleans runs one at a time on the grain, so the state is only ever touched
 /// there. Training is deterministic, so a checkpoint or result reported twice (by a run on a silo declared dead that was
 /// in fact still finishing an epoch) is the same one: an older epoch is ignored, a second result changes nothing.
-/// Placed on the silo with the fewest activations, so a sweep's trials spread over the cluster.
+/// Placed on a silo chosen at random, so a sweep's trials spread over the cluster from its first trial: activation-count
+/// placement relies on statistics a fresh cluster has not yet exchanged, and then put a whole burst of trials on the
+/// silo that started them (the in-process cluster test saw every trial on one silo).
 /// </summary>
-[ActivationCountBasedPlacement]
+[RandomPlacement]
 public sealed class TrialGrain(
     [PersistentState("trial", ClusterTuning.Storage)] IPersistentState<TrialState> state,
     SiloTrials silo,
