@@ -10,7 +10,7 @@ namespace Mlp.Kernels;
 /// </summary>
 /// <remarks>
 /// The AVX-512 kernels are used where <c>Vector512</c> is hardware-accelerated; setting the environment variable
-/// <c>DOTNET_EnableAVX512F=0</c> turns them off for a process (the AVX2 kernels then run).
+/// <c>DOTNET_EnableAVX512=0</c> turns them off for a process, and the AVX2 kernels then run (.NET 10 ignores the older <c>DOTNET_EnableAVX512F</c>).
 /// </remarks>
 public static unsafe class Gemm
 {

@@ -21,8 +21,12 @@ namespace Mlp.Kernels;
 /// </remarks>
 public static class KernelThreads
 {
-    // Below this many multiply-adds per thread (about 2–4 µs of work) the hand-off costs more than it saves.
-    internal const long DefaultMinParallelWork = 1L << 17;
+    // Below this many multiply-adds per thread (about 10–20 µs of one core) the hand-off and the cache lines it moves
+    // cost more than they save. At 1 << 17 (2–4 µs) the notebook's batch-50 products were shared, and its epochs ran
+    // 0.82× (ex1) and 0.86× (ex2) as fast on two threads as on one (bench/compare.sh, 2-core EPYC, 2026-12-04); at
+    // 1 << 21 they run alone, two threads match one there (0.157–0.168 s against 0.160–0.164 s for ex1), and the wide
+    // model's step still gains 1.4× from the second thread.
+    internal const long DefaultMinParallelWork = 1L << 21;
 
     // A part of a matrix product: about 5 µs of one core, so a step's products have a few parts per thread.
     private const long DefaultPartWork = 1L << 19;
