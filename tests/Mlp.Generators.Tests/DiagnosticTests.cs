@@ -166,7 +166,7 @@ public sealed class DiagnosticTests
     [Fact]
     public void EveryDescriptorIsTrackedInTheReleaseFiles()
     {
-        string folder = Path.Combine(RepositoryRoot(), "src", "Mlp.Generators");
+        string folder = Repository.Path("src", "Mlp.Generators");
         string tracked = File.ReadAllText(Path.Combine(folder, "AnalyzerReleases.Shipped.md")) + File.ReadAllText(Path.Combine(folder, "AnalyzerReleases.Unshipped.md"));
         var ids = new ModelAnalyzer().SupportedDiagnostics.Select(d => d.Id).ToList();
         Assert.Equal(15, ids.Count);
@@ -186,13 +186,5 @@ public sealed class DiagnosticTests
         Assert.Equal(spanText.Length, d.Location.SourceSpan.Length);
         Assert.Null(result.Run.Results.Single().Exception);
         return d;
-    }
-
-    internal static string RepositoryRoot()
-    {
-        string? dir = AppContext.BaseDirectory;
-        while (dir is not null && !File.Exists(Path.Combine(dir, "Mlp.sln")))
-            dir = Path.GetDirectoryName(dir);
-        return dir ?? throw new InvalidOperationException("Mlp.sln not found above " + AppContext.BaseDirectory);
     }
 }

@@ -140,25 +140,15 @@ public class OptionsParserTests : IDisposable
     {
         if (OperatingSystem.IsWindows())
             return;
-        string readOnly = _folder.File("read-only");
-        Directory.CreateDirectory(readOnly);
-        File.SetUnixFileMode(readOnly, UnixFileMode.UserRead | UnixFileMode.UserExecute);
-        try
+        using var readOnly = new ReadOnlyFolder(_folder.File("read-only"));
+        var app = new CapturedApp();
+        int exitCode = app.Run("--data-dir", _data, "--output", readOnly.Path, "--exercises", "1");
+        if (readOnly.WritableAnyway)
+            Assert.NotEqual(2, exitCode);
+        else
         {
-            bool canWrite = OutputFolder.Prepare(readOnly) is null;   // root ignores permission bits
-            var app = new CapturedApp();
-            int exitCode = app.Run("--data-dir", _data, "--output", readOnly, "--exercises", "1");
-            if (canWrite)
-                Assert.NotEqual(2, exitCode);
-            else
-            {
-                Assert.Equal(2, exitCode);
-                Assert.StartsWith($"error: --output: cannot write to '{readOnly}'", app.Error.ToString());
-            }
-        }
-        finally
-        {
-            File.SetUnixFileMode(readOnly, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+            Assert.Equal(2, exitCode);
+            Assert.StartsWith($"error: --output: cannot write to '{readOnly.Path}'", app.Error.ToString());
         }
     }
 

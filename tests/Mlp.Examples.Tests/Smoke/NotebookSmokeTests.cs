@@ -133,18 +133,18 @@ public class NotebookSmokeTests(SmokeRun run, ITestOutputHelper output) : IClass
         double Reported(string key, string set, string metric) => results.GetProperty(key).GetProperty(set).GetProperty(metric).GetDouble();
 
         var linear = Load(new LinearAutoencoder(0), "ex1-linear-autoencoder");
-        Assert.Equal(NaiveForward.SumOfSquaredDiffs(linear, images, images, SmokeRun.Images), Reported("ex1", "valid", "error"), 1e-4);
+        Assert.Equal(ReferenceEvaluation.SumOfSquaredDiffs(linear, images, images, SmokeRun.Images), Reported("ex1", "valid", "error"), 1e-4);
 
         // Exercise 3's corrupted copy of the validation images: masking 0.25 from the fixed seed 999, clean targets.
         float[] corrupted = images.ToArray();
         new MaskingNoise(0.25).Apply(corrupted, new RandomGenerator(999));
         var denoising = Load(new DenoisingAutoencoder(0), "ex3-denoising-autoencoder");
-        Assert.Equal(NaiveForward.SumOfSquaredDiffs(denoising, corrupted, images, SmokeRun.Images), Reported("ex3", "valid_noisy", "error"), 1e-4);
+        Assert.Equal(ReferenceEvaluation.SumOfSquaredDiffs(denoising, corrupted, images, SmokeRun.Images), Reported("ex3", "valid_noisy", "error"), 1e-4);
 
         // float32 and double may order two near-equal logits differently: allow two examples of 5,000.
         var classifier = Load(new DigitClassifier(0), "ex4-pretrained-classifier");
         ReadOnlySpan<int> labels = valid.Labels.Span[..SmokeRun.Images];
-        Assert.Equal(NaiveForward.Accuracy(classifier, images, labels, SmokeRun.Images), Reported("ex4_pretrained", "valid", "accuracy"), 2.0 / SmokeRun.Images);
+        Assert.Equal(ReferenceEvaluation.Accuracy(classifier, images, labels, SmokeRun.Images), Reported("ex4_pretrained", "valid", "accuracy"), 2.0 / SmokeRun.Images);
     }
 
     [Fact]
