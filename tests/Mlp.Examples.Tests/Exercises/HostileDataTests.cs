@@ -6,7 +6,7 @@ namespace Mlp.Examples.Tests.Exercises;
 public sealed class HostileDataTests
 {
     [Fact]
-    public void A_label_file_declaring_220_million_labels_is_a_one_line_error()
+    public void ALabelFileDeclaring220MillionLabelsIsAOneLineError()
     {
         using var folder = new TempFolder();
         string data = Path.Combine(folder.Path, "mnist");
