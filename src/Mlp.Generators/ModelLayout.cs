@@ -19,9 +19,10 @@ namespace Mlp.Generators
             }
             Layers = layers;
             ParameterCount = offset;
-            InputDim = layers[0].Spec.InputDim;
-            OutputDim = layers[layers.Count - 1].Spec.OutputDim;
-            MaxWidth = layers.Max(l => System.Math.Max(l.Spec.InputDim, l.Spec.OutputDim));
+            // A broken model's shell may have no layers that could be read: its sizes are then 0.
+            InputDim = layers.Count > 0 ? layers[0].Spec.InputDim : 0;
+            OutputDim = layers.Count > 0 ? layers[layers.Count - 1].Spec.OutputDim : 0;
+            MaxWidth = layers.Count > 0 ? layers.Max(l => System.Math.Max(l.Spec.InputDim, l.Spec.OutputDim)) : 0;
             FirstWithParameters = layers.FindIndex(l => l.HasParameters);
             Architecture = string.Join(" -> ", layers.Select(l => l.Declaration));
 
@@ -30,7 +31,11 @@ namespace Mlp.Generators
             buffers.AddRange(layers.Where(l => l.Row.Form == LayerForm.Dropout).Select(l => new BufferLayout(l.MaskBuffer, l.Spec.OutputDim)));
             buffers.AddRange(layers.Take(layers.Count - 1).Select(l => new BufferLayout(GradientBuffer(l.Index), l.Spec.OutputDim)));
             Buffers = buffers;
+            Surface = ModelSurface.Of(model, this);
         }
+
+        /// <summary>The model's public members, which a broken model's shell declares too.</summary>
+        public IReadOnlyList<SurfaceMember> Surface { get; }
 
         public IReadOnlyList<LayerLayout> Layers { get; }
 
