@@ -111,7 +111,7 @@ static class LayerCatalogue
         new(LayerKind.Softmax, LayerForm.Activation, Argument: null, BackwardReads: LayerTensors.Outputs, None,
             new LayerKernel("SoftmaxKernel", "Forward", "Backward", TakesWidth: true),
             new OnnxOperator("Softmax") { IntAttribute = "axis", IntAttributeValue = -1 },
-            new PyTorchModule("torch.nn.Softmax", Note: "with dim=-1")),
+            new PyTorchModule("torch.nn.Softmax")), // over the last dimension, dim=-1
 
         new(LayerKind.Dropout, LayerForm.Dropout,
             new LayerArgument("inclusionProbability", "the inclusion probability", new ArgumentRange(0f, false, 1f, true), Default: null),
