@@ -54,6 +54,9 @@ enum LayerKind
 
     /// <summary>Keeps each unit with an inclusion probability while training; scales by it otherwise.</summary>
     Dropout,
+
+    /// <summary><c>λ·x</c> for positive x, else <c>λ·α·(exp(x) − 1)</c>, with SELU's fixed α and λ.</summary>
+    Selu,
 }
 
 /// <summary>What each <see cref="LayerKind"/> is: one row per kind, in the enum's order.</summary>
@@ -126,6 +129,11 @@ static class LayerCatalogue
             new PyTorchModule("torch.nn.Dropout", Note:
                 "p = 1 − inclusion probability, and PyTorch scales the kept units by 1/(1 − p) while training, " +
                 "where the course scales by the inclusion probability at inference")),
+
+        new(LayerKind.Selu, LayerForm.Activation, Argument: null, BackwardReads: LayerTensors.Inputs | LayerTensors.Outputs, None,
+            new LayerKernel("SeluKernel", "Forward", "Backward"),
+            new OnnxOperator("Selu"), // its default alpha and gamma are SELU's constants as float32
+            new PyTorchModule("torch.nn.SELU")),
     };
 
     /// <summary>Every row, in <see cref="LayerKind"/> order.</summary>

@@ -20,3 +20,6 @@ public partial class TorchTanhNet;
 
 [Affine(9, 9)] [Softmax]
 public partial class TorchSoftmaxNet;
+
+[Affine(9, 9)] [Selu]
+public partial class TorchSeluNet;

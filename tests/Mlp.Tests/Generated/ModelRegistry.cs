@@ -18,6 +18,7 @@ internal static class ModelRegistry
         ("TanhNet", seed => new TanhNet(seed)),
         ("SoftmaxNet", seed => new SoftmaxNet(seed)),
         ("DropoutNet", seed => new DropoutNet(seed)),
+        ("SeluNet", seed => new SeluNet(seed)),
         ("LeadingActivationNet", seed => new LeadingActivationNet(seed)),
         ("WiderNet", seed => new WiderNet(seed)),
         ("SingleAffine", seed => new SingleAffine(seed)),

@@ -27,6 +27,7 @@ CASES = [
     ("Sigmoid", "torch.nn.Sigmoid", None, None),
     ("Tanh", "torch.nn.Tanh", None, None),
     ("Softmax", "torch.nn.Softmax", None, None),
+    ("Selu", "torch.nn.SELU", None, None),
 ]
 
 
