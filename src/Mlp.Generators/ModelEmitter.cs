@@ -12,7 +12,6 @@ namespace Mlp.Generators
     {
         private const string Span = "global::System.Span<float>";
         private const string ReadOnlySpan = "global::System.ReadOnlySpan<float>";
-        private const string Kernels = "global::Mlp.Kernels.";
 
         public static string Emit(ModelSpec model)
         {
@@ -54,7 +53,7 @@ namespace Mlp.Generators
             foreach (LayerLayout layer in layout.Layers)
             {
                 string line = $"//   {$"layer {layer.Index}".PadRight(indexWidth)}  {layer.Declaration.PadRight(nameWidth)}  {layer.ShapeComment.PadRight(shapeWidth)}";
-                w.Line(layer.IsAffine ? $"{line}  {Count(layer.ParameterCount).PadLeft(countWidth)} parameters" : line.TrimEnd());
+                w.Line(layer.HasParameters ? $"{line}  {Count(layer.ParameterCount).PadLeft(countWidth)} parameters" : line.TrimEnd());
             }
             w.Line($"//   {"total".PadRight(indexWidth + nameWidth + shapeWidth + 6)}{Count(layout.ParameterCount).PadLeft(countWidth)} parameters");
             w.Line();
@@ -80,11 +79,8 @@ namespace Mlp.Generators
             w.Line($"private const int MaxWidth = {layout.MaxWidth};");
             w.Line();
             w.Line("// Where each parameter starts in the value and gradient buffers.");
-            foreach (LayerLayout layer in layout.Layers.Where(l => l.IsAffine))
-            {
-                w.Line($"private const int Layer{layer.Index}WeightsOffset = {layer.WeightsOffset};");
-                w.Line($"private const int Layer{layer.Index}BiasesOffset = {layer.BiasesOffset};");
-            }
+            foreach (ParameterLayout parameter in layout.Layers.SelectMany(l => l.Parameters))
+                w.Line($"private const int {parameter.OffsetConstant} = {parameter.Offset};");
             w.Line();
         }
 
@@ -142,12 +138,9 @@ namespace Mlp.Generators
                 w.Line("_parameters = new global::Mlp.Parameter[]");
                 w.Line("{");
                 w.Indent();
-                foreach (LayerLayout layer in layout.Layers.Where(l => l.IsAffine))
-                {
-                    int i = layer.Index;
-                    w.Line($"new(\"layer{i}.weights\", global::Mlp.ParameterKind.Weights, layerIndex: {i}, shape: new[] {{ {layer.Spec.OutputDim}, {layer.Spec.InputDim} }}, _values, _gradients, Layer{i}WeightsOffset),");
-                    w.Line($"new(\"layer{i}.biases\", global::Mlp.ParameterKind.Biases, layerIndex: {i}, shape: new[] {{ {layer.Spec.OutputDim} }}, _values, _gradients, Layer{i}BiasesOffset),");
-                }
+                foreach (LayerLayout layer in layout.Layers)
+                    foreach (ParameterLayout p in layer.Parameters)
+                        w.Line($"new(\"{p.TensorName}\", global::Mlp.ParameterKind.{p.Kind}, layerIndex: {layer.Index}, shape: new[] {{ {string.Join(", ", p.Dimensions)} }}, _values, _gradients, {p.OffsetConstant}),");
                 w.Unindent();
                 w.Line("};");
                 w.Line("_parameterList = global::System.Array.AsReadOnly(_parameters);");
@@ -159,16 +152,13 @@ namespace Mlp.Generators
         private static void WriteParameterAccessors(IndentedWriter w, ModelLayout layout)
         {
             int index = 0;
-            foreach (LayerLayout layer in layout.Layers.Where(l => l.IsAffine))
-            {
-                int i = layer.Index;
-                w.Line($"/// <summary>The weights of layer {i}, {layer.Declaration}: shape ({layer.Spec.OutputDim}, {layer.Spec.InputDim}).</summary>");
-                w.Line($"public global::Mlp.Parameter Layer{i}Weights => _parameters[{index++}];");
-                w.Line();
-                w.Line($"/// <summary>The biases of layer {i}, {layer.Declaration}: shape ({layer.Spec.OutputDim}).</summary>");
-                w.Line($"public global::Mlp.Parameter Layer{i}Biases => _parameters[{index++}];");
-                w.Line();
-            }
+            foreach (LayerLayout layer in layout.Layers)
+                foreach (ParameterLayout p in layer.Parameters)
+                {
+                    w.Line($"/// <summary>{p.Description}, {layer.Declaration}: shape {p.Shape}.</summary>");
+                    w.Line($"public global::Mlp.Parameter {p.MemberName} => _parameters[{index++}];");
+                    w.Line();
+                }
         }
 
         private static void WriteLayerOutputAccessors(IndentedWriter w, ModelLayout layout)
@@ -240,7 +230,7 @@ namespace Mlp.Generators
 
         private static void WriteBackward(IndentedWriter w, ModelLayout layout)
         {
-            int first = layout.FirstAffine;
+            int first = layout.FirstWithParameters;
             w.Line("/// <inheritdoc/>");
             using (w.Block($"public void Backward({ReadOnlySpan} gradsWrtOutputs)"))
             {
@@ -313,7 +303,7 @@ namespace Mlp.Generators
             string gradsOut = index == layout.Layers.Count - 1 ? "gradsWrtOutputs" : $"Slice({layout.GradientBuffer(index)}, 0, batchSize * {layer.Spec.OutputDim})";
             string gradsIn = index == 0 ? "gradsWrtInputs" : $"Slice({layout.GradientBuffer(index - 1)}, 0, batchSize * {layer.Spec.InputDim})";
             string comment = $"  // {layer.BackwardShapeComment}";
-            if (!layer.IsAffine)
+            if (!layer.HasParameters)
             {
                 w.Line($"Backward{layer.MethodName}(batchSize, {gradsOut}, {gradsIn});{comment}");
                 return;

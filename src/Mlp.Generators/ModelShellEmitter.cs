@@ -48,11 +48,8 @@ namespace Mlp.Generators
                 w.Line($"public {ReadOnlySpan} LayerOutput(int index) => {Throw};");
                 for (int i = 0; i < model.Layers.Count; i++)
                 {
-                    if (model.Layers[i].Kind == LayerKind.Affine)
-                    {
-                        w.Line($"public global::Mlp.Parameter Layer{i}Weights => {Throw};");
-                        w.Line($"public global::Mlp.Parameter Layer{i}Biases => {Throw};");
-                    }
+                    foreach (LayerParameter parameter in LayerCatalogue.Of(model.Layers[i].Kind).Parameters)
+                        w.Line($"public global::Mlp.Parameter Layer{i}{parameter.Kind} => {Throw};");
                     w.Line($"public {ReadOnlySpan} Layer{i}Output => {Throw};");
                 }
                 foreach (TransferSpec transfer in model.Transfers)

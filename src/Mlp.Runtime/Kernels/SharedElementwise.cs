@@ -1,4 +1,5 @@
 using System.Runtime.InteropServices;
+using Mlp.Threading;
 
 namespace Mlp.Kernels;
 

@@ -9,9 +9,9 @@ internal static class TensorNames
     public static string Of(Parameter parameter, SafeTensorsNaming naming) => naming switch
     {
         SafeTensorsNaming.Parameters => parameter.Name,
-        // nn.Sequential numbers its modules as our layers are numbered; Linear calls them weight and bias.
+        // nn.Sequential numbers its modules as our layers are numbered; each module names its own tensors.
         SafeTensorsNaming.PyTorchSequential => string.Create(CultureInfo.InvariantCulture,
-            $"{parameter.LayerIndex}.{(parameter.Kind == ParameterKind.Weights ? "weight" : "bias")}"),
+            $"{parameter.LayerIndex}.{LayerCatalogue.Parameter(parameter.Kind).PyTorchName}"),
         _ => throw new ArgumentOutOfRangeException(nameof(naming), naming, "Unknown naming."),
     };
 

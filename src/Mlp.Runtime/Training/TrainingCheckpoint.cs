@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using Mlp.Data;
 using Mlp.LearningRules;
 
@@ -68,6 +67,4 @@ public sealed class TrainingCheckpoint
     /// </exception>
     /// <exception cref="FileNotFoundException">Nothing is at <paramref name="path"/>.</exception>
     public static TrainingCheckpoint Load(string path) => CheckpointFile.Load(path);
-
-    internal static ImmutableArray<int> Copy(ReadOnlySpan<int> values) => [.. values];
 }

@@ -1,4 +1,4 @@
-namespace Mlp.Kernels;
+namespace Mlp.Kernels.Products;
 
 // Compile-time tile sizes: the JIT specialises a generic tile method for each struct argument and folds
 // these constants, so one method body yields every row count and column width without dead registers.

@@ -1,4 +1,4 @@
-namespace Mlp.Kernels;
+namespace Mlp.Kernels.Products;
 
 /// <summary>Which set of micro-kernels runs a product, in order of preference: the best one the hardware has is used.</summary>
 internal enum GemmPath

@@ -1,4 +1,6 @@
-namespace Mlp.Kernels;
+using Mlp.Threading;
+
+namespace Mlp.Kernels.Products;
 
 /// <summary>
 /// Single-precision matrix products on row-major spans, the building blocks of the Affine layer.

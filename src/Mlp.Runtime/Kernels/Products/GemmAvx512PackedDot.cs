@@ -2,7 +2,7 @@ using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 using System.Runtime.Intrinsics.X86;
 
-namespace Mlp.Kernels;
+namespace Mlp.Kernels.Products;
 
 /// <summary>
 /// <see cref="GemmAvx512.Dot"/> for large products (a wide layer's forward pass, <c>X·Wᵀ</c>): A is copied into strips

@@ -1,8 +1,9 @@
 using System.Diagnostics;
 using System.Runtime.CompilerServices;
 using System.Runtime.ExceptionServices;
+using Mlp.Kernels;
 
-namespace Mlp.Kernels;
+namespace Mlp.Threading;
 
 /// <summary>
 /// The pool of persistent worker threads that share jobs (<see cref="ISharedJob"/>) with the threads calling kernels.

@@ -1,7 +1,7 @@
 using System.Numerics;
 using System.Runtime.CompilerServices;
 
-namespace Mlp.Kernels;
+namespace Mlp.Kernels.Products;
 
 /// <summary>
 /// The products of <see cref="GemmAvx2"/> over <see cref="Vector{T}"/>, for hardware without AVX2 and FMA

@@ -2,7 +2,7 @@ using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 using System.Runtime.Intrinsics.X86;
 
-namespace Mlp.Kernels;
+namespace Mlp.Kernels.Products;
 
 /// <summary>
 /// Register-tiled single-precision products over <see cref="Vector512{T}"/> (x64 with AVX-512F, e.g. AMD Zen 4 and

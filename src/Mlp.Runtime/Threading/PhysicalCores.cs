@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Mlp.Kernels;
+namespace Mlp.Threading;
 
 /// <summary>
 /// How many physical cores the process may run on: the default kernel thread count. Two hyper-threads of one core

@@ -1,7 +1,7 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 
-namespace Mlp.Kernels;
+namespace Mlp.Kernels.Products;
 
 /// <summary>
 /// Dot-product tiles read 5 rows of A and 4 of B at the same p. When both matrices' rows are a multiple of 4 KB long

@@ -1,4 +1,4 @@
-namespace Mlp.Kernels;
+namespace Mlp.Threading;
 
 /// <summary>
 /// How an elementwise kernel's run of elements is cut into parts for the kernel threads: at multiples of 64 elements

@@ -1,4 +1,4 @@
-namespace Mlp.Kernels;
+namespace Mlp.Threading;
 
 /// <summary>
 /// Cuts a dimension of a product or a buffer into a number of blocks fixed by the dimension alone: the same cut in

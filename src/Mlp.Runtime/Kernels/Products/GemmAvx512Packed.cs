@@ -2,7 +2,7 @@ using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 using System.Runtime.Intrinsics.X86;
 
-namespace Mlp.Kernels;
+namespace Mlp.Kernels.Products;
 
 /// <summary>
 /// <see cref="GemmAvx512.Broadcast"/> for large products, as <see cref="GemmAvx2Packed"/> is for the AVX2 path: A is

@@ -1,4 +1,4 @@
-namespace Mlp.Kernels;
+namespace Mlp.Threading;
 
 /// <summary>
 /// A model's parameter buffer cut into parts the way the products of a training step cut it: part i holds about the

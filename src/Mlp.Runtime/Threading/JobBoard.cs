@@ -1,7 +1,7 @@
 using System.Numerics;
 using System.Runtime.CompilerServices;
 
-namespace Mlp.Kernels;
+namespace Mlp.Threading;
 
 /// <summary>
 /// Where one calling thread posts its shared jobs (one board per thread, reused for every job): a copy of the job, the

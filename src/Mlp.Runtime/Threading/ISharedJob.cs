@@ -1,4 +1,4 @@
-namespace Mlp.Kernels;
+namespace Mlp.Threading;
 
 /// <summary>
 /// Work that the calling thread can share with kernel workers (<see cref="KernelWorker"/>): a number of independent

@@ -1,3 +1,7 @@
+using Mlp.Kernels.Products;
+using Mlp.Threading;
+
+// Public API: stays in Mlp.Kernels, the namespace src/Examples, bench/ and users import it from, beside the threading layer it configures.
 namespace Mlp.Kernels;
 
 /// <summary>
