@@ -1,5 +1,7 @@
 using System.Runtime.CompilerServices;
 
+using Mlp.Threading;
+
 namespace Mlp.Kernels;
 
 /// <summary>Which of <see cref="BatchNormKernel"/>'s passes a <see cref="BatchNormJob"/> computes.</summary>

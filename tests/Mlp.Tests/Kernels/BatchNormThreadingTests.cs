@@ -1,4 +1,5 @@
 using Mlp.Kernels;
+using Mlp.Threading;
 
 namespace Mlp.Tests.Kernels;
 
