@@ -42,12 +42,14 @@ internal static unsafe class ElementwiseDriver
     /// <summary>
     /// <see cref="Run{TOp}(TOp, ReadOnlySpan{float}, ReadOnlySpan{float}, ReadOnlySpan{float}, ReadOnlySpan{float})"/>
     /// over a whole parameter buffer, shared part by part of <paramref name="split"/> (each thread first updates the
-    /// rows whose gradients its core has just written).
+    /// rows whose gradients its core has just written); cut as a flat run when <paramref name="split"/> is null.
     /// </summary>
-    public static bool Run<TOp>(TOp op, ParameterSplit split, ReadOnlySpan<float> a, ReadOnlySpan<float> b = default,
+    public static bool Run<TOp>(TOp op, ParameterSplit? split, ReadOnlySpan<float> a, ReadOnlySpan<float> b = default,
         ReadOnlySpan<float> c = default, ReadOnlySpan<float> d = default)
         where TOp : unmanaged, IElementwiseOperator
     {
+        if (split is null)
+            return Run(op, a, b, c, d);
         AssertLengths<TOp>(a.Length, b.Length, c.Length, d.Length);
         fixed (float* pa = a, pb = b, pc = c, pd = d)
         {
