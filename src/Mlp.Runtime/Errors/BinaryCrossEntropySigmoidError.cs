@@ -60,6 +60,7 @@ public sealed class BinaryCrossEntropySigmoidError : ErrorFunction
         public static int Writes => Operand.Third;
         public static int Cost => 6;
 
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public void Apply(ref Vector<float> y, ref Vector<float> t, ref Vector<float> g, ref Vector<float> unused3) =>
             g = (Vector<float>.One / (Vector<float>.One + Vector.Exp(-y)) - t) / new Vector<float>(batch);
     }

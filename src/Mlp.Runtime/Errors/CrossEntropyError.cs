@@ -59,6 +59,7 @@ public sealed class CrossEntropyError : ErrorFunction
         public static int Writes => Operand.Third;
         public static int Cost => 6;
 
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public void Apply(ref Vector<float> y, ref Vector<float> t, ref Vector<float> g, ref Vector<float> unused3) =>
             g = Vector.ConditionalSelect(Vector.Equals(t, Vector<float>.Zero), Vector<float>.Zero, -(t / y) / new Vector<float>(batch));
     }

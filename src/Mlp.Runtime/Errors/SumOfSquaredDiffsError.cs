@@ -53,6 +53,7 @@ public sealed class SumOfSquaredDiffsError : ErrorFunction
         public static int Writes => Operand.Third;
         public static int Cost => 6;
 
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public void Apply(ref Vector<float> y, ref Vector<float> t, ref Vector<float> g, ref Vector<float> unused3) =>
             g = (y - t) / new Vector<float>(batch);
     }

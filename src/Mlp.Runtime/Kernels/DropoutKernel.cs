@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
 using Mlp.Kernels.Elementwise;
 
 namespace Mlp.Kernels;
@@ -43,6 +44,7 @@ public static class DropoutKernel
         public static int Writes => Operand.Second;
         public static int Cost => 2;
 
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public void Apply(ref Vector<float> x, ref Vector<float> y, ref Vector<float> unused2, ref Vector<float> unused3) =>
             y = x * new Vector<float>(factor);
     }
@@ -54,6 +56,7 @@ public static class DropoutKernel
         public static int Writes => Operand.Third;
         public static int Cost => 2;
 
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public void Apply(ref Vector<float> a, ref Vector<float> b, ref Vector<float> r, ref Vector<float> unused3) =>
             r = a * b;
     }

@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
 using Mlp.Kernels.Elementwise;
 
 namespace Mlp.Kernels;
@@ -29,6 +30,7 @@ public static class EluKernel
         public static int Writes => Operand.Second;
         public static int Cost => 24;
 
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public void Apply(ref Vector<float> x, ref Vector<float> y, ref Vector<float> unused2, ref Vector<float> unused3)
         {
             // exp of the clamped value: the positive branch never needs it, and it must not overflow.
@@ -44,6 +46,7 @@ public static class EluKernel
         public static int Writes => Operand.Fourth;
         public static int Cost => 4;
 
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public void Apply(ref Vector<float> x, ref Vector<float> y, ref Vector<float> g, ref Vector<float> d) =>
             d = Vector.ConditionalSelect(Vector.GreaterThan(x, Vector<float>.Zero), g, g * (y + new Vector<float>(alpha)));
     }

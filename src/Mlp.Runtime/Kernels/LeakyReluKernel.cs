@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
 using Mlp.Kernels.Elementwise;
 
 namespace Mlp.Kernels;
@@ -28,6 +29,7 @@ public static class LeakyReluKernel
         public static int Writes => Operand.Second;
         public static int Cost => 3;
 
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public void Apply(ref Vector<float> x, ref Vector<float> y, ref Vector<float> unused2, ref Vector<float> unused3) =>
             y = Vector.ConditionalSelect(Vector.GreaterThan(x, Vector<float>.Zero), x, x * new Vector<float>(alpha));
     }
@@ -39,6 +41,7 @@ public static class LeakyReluKernel
         public static int Writes => Operand.Third;
         public static int Cost => 3;
 
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public void Apply(ref Vector<float> x, ref Vector<float> g, ref Vector<float> d, ref Vector<float> unused3) =>
             d = Vector.ConditionalSelect(Vector.GreaterThan(x, Vector<float>.Zero), g, g * new Vector<float>(alpha));
     }

@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
 using Mlp.Kernels.Elementwise;
 
 namespace Mlp.Kernels;
@@ -28,6 +29,7 @@ public static class SigmoidKernel
         public static int Writes => Operand.Second;
         public static int Cost => 24;
 
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public void Apply(ref Vector<float> x, ref Vector<float> y, ref Vector<float> unused2, ref Vector<float> unused3) =>
             y = Vector<float>.One / (Vector<float>.One + VectorMath.Exp(-x));
     }
@@ -39,6 +41,7 @@ public static class SigmoidKernel
         public static int Writes => Operand.Third;
         public static int Cost => 4;
 
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public void Apply(ref Vector<float> y, ref Vector<float> g, ref Vector<float> d, ref Vector<float> unused3) =>
             d = g * y * (Vector<float>.One - y);
     }

@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
 using Mlp.Kernels.Elementwise;
 
 namespace Mlp.Kernels;
@@ -60,6 +61,7 @@ public static class SoftmaxKernel
         public static int Writes => Operand.Second;
         public static int Cost => 24;
 
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public void Apply(ref Vector<float> x, ref Vector<float> y, ref Vector<float> unused2, ref Vector<float> unused3) =>
             y = VectorMath.Exp(x - new Vector<float>(shift));
     }

@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
 using Mlp.Kernels.Elementwise;
 
 namespace Mlp.Kernels;
@@ -28,6 +29,7 @@ public static class TanhKernel
         public static int Writes => Operand.Second;
         public static int Cost => 24;
 
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public void Apply(ref Vector<float> x, ref Vector<float> y, ref Vector<float> unused2, ref Vector<float> unused3)
         {
             var two = new Vector<float>(2f);
@@ -42,6 +44,7 @@ public static class TanhKernel
         public static int Writes => Operand.Third;
         public static int Cost => 4;
 
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public void Apply(ref Vector<float> y, ref Vector<float> g, ref Vector<float> d, ref Vector<float> unused3) =>
             d = g * (Vector<float>.One - y * y);
     }

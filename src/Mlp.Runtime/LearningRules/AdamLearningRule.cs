@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Numerics;
+using System.Runtime.CompilerServices;
 using Mlp.Kernels.Elementwise;
 using Mlp.Threading;
 
@@ -66,6 +67,7 @@ public sealed class AdamLearningRule : LearningRule
         public static bool ChecksFinite => true;
         public static int Cost => CostPerParameter;
 
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public void Apply(ref Vector<float> p, ref Vector<float> g, ref Vector<float> m, ref Vector<float> v)
         {
             m = m * new Vector<float>(beta1) + new Vector<float>(oneMinusBeta1) * g;

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Numerics;
+using System.Runtime.CompilerServices;
 using Mlp.Kernels.Elementwise;
 using Mlp.Threading;
 
@@ -30,6 +31,7 @@ public sealed class GradientDescentLearningRule(double learningRate = 1e-3) : Le
         public static bool ChecksFinite => true;
         public static int Cost => CostPerParameter;
 
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public void Apply(ref Vector<float> p, ref Vector<float> g, ref Vector<float> unused2, ref Vector<float> unused3) =>
             p -= new Vector<float>(learningRate) * g;
     }

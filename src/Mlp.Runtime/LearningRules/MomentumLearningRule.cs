@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Numerics;
+using System.Runtime.CompilerServices;
 using Mlp.Kernels.Elementwise;
 using Mlp.Threading;
 
@@ -43,6 +44,7 @@ public sealed class MomentumLearningRule : LearningRule
         public static bool ChecksFinite => true;
         public static int Cost => CostPerParameter;
 
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public void Apply(ref Vector<float> p, ref Vector<float> g, ref Vector<float> m, ref Vector<float> unused3)
         {
             m = m * new Vector<float>(momCoeff) - new Vector<float>(learningRate) * g;

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Numerics;
+using System.Runtime.CompilerServices;
 using Mlp.Kernels.Elementwise;
 using Mlp.Threading;
 
@@ -43,6 +44,7 @@ public sealed class NesterovMomentumLearningRule : LearningRule
         public static bool ChecksFinite => true;
         public static int Cost => CostPerParameter;
 
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public void Apply(ref Vector<float> p, ref Vector<float> g, ref Vector<float> m, ref Vector<float> unused3)
         {
             Vector<float> c = new(momCoeff), previous = m;

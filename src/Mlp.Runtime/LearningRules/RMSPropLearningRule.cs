@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Numerics;
+using System.Runtime.CompilerServices;
 using Mlp.Kernels.Elementwise;
 using Mlp.Threading;
 
@@ -50,6 +51,7 @@ public sealed class RMSPropLearningRule : LearningRule
         public static bool ChecksFinite => true;
         public static int Cost => CostPerParameter;
 
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public void Apply(ref Vector<float> p, ref Vector<float> g, ref Vector<float> v, ref Vector<float> unused3)
         {
             v = v * new Vector<float>(beta) + new Vector<float>(oneMinusBeta) * (g * g);

@@ -63,7 +63,7 @@ internal static unsafe class ElementwiseDriver
         }
     }
 
-    // One sweep: whole vectors, then the tail through a zero-padded vector; whether operand 0's new values are finite.
+    // One sweep: whole vectors, then the tail; whether operand 0's new values are finite.
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool Sweep<TOp>(TOp op, float* a, float* b, float* c, float* d, int length)
         where TOp : unmanaged, IElementwiseOperator
@@ -81,20 +81,24 @@ internal static unsafe class ElementwiseDriver
             if (TOp.ChecksFinite)
                 flags |= FiniteCheck.Flags(va);
         }
-        int count = length - (int)i;
-        if (count > 0)
-        {
-            Vector<float> va = LoadTail<TOp>(a + i, count, 0), vb = LoadTail<TOp>(b + i, count, 1);
-            Vector<float> vc = LoadTail<TOp>(c + i, count, 2), vd = LoadTail<TOp>(d + i, count, 3);
-            op.Apply(ref va, ref vb, ref vc, ref vd);
-            StoreTail<TOp>(a + i, count, 0, va);
-            StoreTail<TOp>(b + i, count, 1, vb);
-            StoreTail<TOp>(c + i, count, 2, vc);
-            StoreTail<TOp>(d + i, count, 3, vd);
-            if (TOp.ChecksFinite && !FiniteCheck.All(new ReadOnlySpan<float>(a + i, count)))
-                return false;
-        }
-        return !TOp.ChecksFinite || FiniteCheck.AllClear(flags);
+        bool finite = !TOp.ChecksFinite || FiniteCheck.AllClear(flags);
+        return i == n ? finite : Tail(op, a + i, b + i, c + i, d + i, length - (int)i) && finite;
+    }
+
+    // The last elements (fewer than a vector) as one zero-padded vector, so they get the bits a whole vector gives;
+    // apart, so that the copies' calls do not make the main loop keep its values on the stack.
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static bool Tail<TOp>(TOp op, float* a, float* b, float* c, float* d, int count)
+        where TOp : unmanaged, IElementwiseOperator
+    {
+        Vector<float> va = LoadTail<TOp>(a, count, 0), vb = LoadTail<TOp>(b, count, 1);
+        Vector<float> vc = LoadTail<TOp>(c, count, 2), vd = LoadTail<TOp>(d, count, 3);
+        op.Apply(ref va, ref vb, ref vc, ref vd);
+        StoreTail<TOp>(a, count, 0, va);
+        StoreTail<TOp>(b, count, 1, vb);
+        StoreTail<TOp>(c, count, 2, vc);
+        StoreTail<TOp>(d, count, 3, vd);
+        return !TOp.ChecksFinite || FiniteCheck.All(new ReadOnlySpan<float>(a, count));
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

@@ -27,6 +27,11 @@ internal interface IElementwiseOperator
     static abstract int Cost { get; }
 
     /// <summary>Applies the formula to one vector of lanes of each operand (those in neither mask are unused).</summary>
+    /// <remarks>
+    /// Mark it <c>[MethodImpl(MethodImplOptions.AggressiveInlining)]</c>: the JIT does not inline a formula of a few
+    /// statements on its own, and then every vector costs a call with the four operands spilled to the stack (Adam's
+    /// update ran so).
+    /// </remarks>
     void Apply(ref Vector<float> a, ref Vector<float> b, ref Vector<float> c, ref Vector<float> d);
 }
 
