@@ -5,7 +5,7 @@ using System.Runtime.Intrinsics.X86;
 namespace Mlp.InferenceSample;
 
 /// <summary>
-/// The hardware checks the runtime's kernels make (see <c>Mlp.Kernels.Gemm</c>), as this build sees them: under
+/// The hardware checks the runtime's kernels make (see <c>Mlp.Kernels.Products.Gemm</c>), as this build sees them: under
 /// Native AOT each is a constant fixed by the instruction sets the executable was compiled for, under the JIT it is
 /// the machine's answer. The kernels that run follow from them.
 /// </summary>

@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using Mlp.Kernels;
+using Mlp.Threading;
 
 namespace Mlp.Data;
 

@@ -1,6 +1,8 @@
 using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using Mlp.Kernels.Products;
+using Mlp.Threading;
 
 namespace Mlp.Kernels;
 
@@ -41,22 +43,6 @@ public static class AffineKernel
         Gemm.CheckLength(gradsWrtBiases.Length, outputDim, nameof(gradsWrtBiases));
         Gemm.Multiply(gradsWrtOutputs, 1, outputDim, inputs, gradsWrtWeights, outputDim, inputDim, batchSize);
         SumRows(gradsWrtOutputs[..(batchSize * outputDim)], gradsWrtBiases[..outputDim], outputDim);
-    }
-
-    /// <summary>Adds <paramref name="row"/> to every row of the row-major <paramref name="matrix"/>.</summary>
-    public static void AddRowVector(Span<float> matrix, ReadOnlySpan<float> row, int width)
-    {
-        int w = Vector<float>.Count;
-        ref float r0 = ref MemoryMarshal.GetReference(row);
-        for (int start = 0; start < matrix.Length; start += width)
-        {
-            ref float m0 = ref Unsafe.Add(ref MemoryMarshal.GetReference(matrix), start);
-            int j = 0;
-            for (; j + w <= width; j += w)
-                (Vector.LoadUnsafe(ref m0, (nuint)j) + Vector.LoadUnsafe(ref r0, (nuint)j)).StoreUnsafe(ref m0, (nuint)j);
-            for (; j < width; j++)
-                Unsafe.Add(ref m0, j) += Unsafe.Add(ref r0, j);
-        }
     }
 
     /// <summary>

@@ -1,3 +1,5 @@
+using Mlp.Kernels.Products;
+
 namespace Mlp.Tests.Generated;
 
 /// <summary>The generated members a user relies on: constants, parameters, initialisation, argument checks, layer outputs.</summary>
@@ -147,7 +149,7 @@ public sealed class ModelContractTests
         for (int i = 0; i < gradsAtMask.Length; i++)
             gradsAtMask[i] = kept[i] ? gradsAtMask[i] : 0f;     // a dropped unit passes no gradient back
         var expected = new float[33 * 7];
-        Mlp.Kernels.Gemm.Multiply(gradsAtMask, 1, 33, x, expected, 33, 7, batch);
+        Mlp.Kernels.Products.Gemm.Multiply(gradsAtMask, 1, 33, x, expected, 33, 7, batch);
         GradientCheckTests.AssertClose(TestData.ToDouble(expected), model.Layer0Weights.Gradients.ToArray(), 1e-5, "layer0 weights");
 
         model.Forward(x, batch, training: true);

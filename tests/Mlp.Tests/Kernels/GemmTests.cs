@@ -1,3 +1,4 @@
+using Mlp.Kernels.Products;
 using Mlp.Kernels;
 
 namespace Mlp.Tests.Kernels;

@@ -1,4 +1,6 @@
+using Mlp.Kernels.Products;
 using Mlp.Kernels;
+using Mlp.Threading;
 
 namespace Mlp.Tests.Kernels;
 

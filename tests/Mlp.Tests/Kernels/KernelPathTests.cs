@@ -1,5 +1,6 @@
-using System.Runtime.Intrinsics;
 using System.Runtime.Intrinsics.X86;
+using System.Runtime.Intrinsics;
+using Mlp.Kernels.Products;
 using Mlp.Kernels;
 
 namespace Mlp.Tests.Kernels;

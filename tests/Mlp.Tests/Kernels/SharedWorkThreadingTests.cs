@@ -3,6 +3,7 @@ using Mlp.Data;
 using Mlp.Errors;
 using Mlp.Kernels;
 using Mlp.LearningRules;
+using Mlp.Threading;
 using Mlp.Training;
 
 namespace Mlp.Tests.Kernels;
