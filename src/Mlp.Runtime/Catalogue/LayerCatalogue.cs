@@ -57,6 +57,9 @@ enum LayerKind
 
     /// <summary><c>λ·x</c> for positive x, else <c>λ·α·(exp(x) − 1)</c>, with SELU's fixed α and λ.</summary>
     Selu,
+
+    /// <summary><c>log(1 + exp(x))</c>.</summary>
+    Softplus,
 }
 
 /// <summary>What each <see cref="LayerKind"/> is: one row per kind, in the enum's order.</summary>
@@ -134,6 +137,11 @@ static class LayerCatalogue
             new LayerKernel("SeluKernel", "Forward", "Backward"),
             new OnnxOperator("Selu"), // its default alpha and gamma are SELU's constants as float32
             new PyTorchModule("torch.nn.SELU")),
+
+        new(LayerKind.Softplus, LayerForm.Activation, Argument: null, BackwardReads: LayerTensors.Inputs, None,
+            new LayerKernel("SoftplusKernel", "Forward", "Backward"),
+            new OnnxOperator("Softplus"),
+            new PyTorchModule("torch.nn.Softplus")), // its default beta = 1; above its threshold of 20 it returns x, as float32 does here
     };
 
     /// <summary>Every row, in <see cref="LayerKind"/> order.</summary>

@@ -29,6 +29,9 @@ public partial class DropoutNet;
 [Affine(7, 33)] [Selu] [Affine(33, 5)]
 public partial class SeluNet;
 
+[Affine(7, 33)] [Softplus] [Affine(33, 5)]
+public partial class SoftplusNet;
+
 [Tanh] [Affine(7, 9)] [Relu] [Affine(9, 5)]
 public partial class LeadingActivationNet;
 
