@@ -4,7 +4,7 @@ namespace Mlp;
 /// One named tensor of a model's parameters: a window onto the model's single contiguous value buffer
 /// and the matching window of its gradient buffer.
 /// </summary>
-public sealed class Parameter
+public sealed class Parameter : Serialization.IModelTensor
 {
     private readonly float[] _values;
     private readonly float[] _gradients;

@@ -72,6 +72,13 @@ static class LayerCatalogue
 {
     private static readonly LayerParameter[] None = new LayerParameter[0];
 
+    // The state tensors layers keep, one per StateKind in its order; declared before the rows, which refer to them.
+    private static readonly LayerState[] AllStates =
+    {
+        new(StateKind.RunningMean, "running_mean", Initial: 0f),
+        new(StateKind.RunningVariance, "running_var", Initial: 1f),
+    };
+
     private static readonly LayerRow[] AllRows =
     {
         new(LayerKind.Affine, LayerForm.Affine, Argument: null, BackwardReads: LayerTensors.Inputs,
@@ -178,5 +185,16 @@ static class LayerCatalogue
                 if (parameter.Kind == kind)
                     return parameter;
         throw new System.ArgumentOutOfRangeException(nameof(kind), kind, "No layer owns parameters of this kind.");
+    }
+
+    /// <summary>The description of state tensors of <paramref name="kind"/>.</summary>
+    /// <param name="kind">A defined state kind.</param>
+    /// <exception cref="System.ArgumentOutOfRangeException"><paramref name="kind"/> is not a defined kind.</exception>
+    public static LayerState State(StateKind kind)
+    {
+        int index = (int)kind;
+        return index >= 0 && index < AllStates.Length && AllStates[index].Kind == kind
+            ? AllStates[index]
+            : throw new System.ArgumentOutOfRangeException(nameof(kind), kind, "Not a state kind of this version.");
     }
 }

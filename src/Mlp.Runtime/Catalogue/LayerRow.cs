@@ -31,6 +31,9 @@ sealed record LayerRow(
     OnnxOperator Onnx,
     PyTorchModule PyTorch)
 {
+    /// <summary>The state tensors the layer keeps besides its parameters, in the order of the model's state buffer; none for most kinds.</summary>
+    public IReadOnlyList<LayerState> States { get; init; } = new LayerState[0];
+
     /// <summary>The attribute class's name in the <c>Mlp</c> namespace, e.g. <c>LeakyReluAttribute</c>.</summary>
     public string AttributeName => Kind + "Attribute";
 

@@ -1,6 +1,7 @@
 using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using Mlp.Kernels.Elementwise;
 
 namespace Mlp.Errors;
 
@@ -25,30 +26,8 @@ public sealed class BinaryCrossEntropyError : ErrorFunction
     private protected override double ErrorOf(ReadOnlySpan<float> outputs, ReadOnlySpan<float> targets) => CrossEntropySum(outputs, targets);
 
     /// <inheritdoc />
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private protected override void WriteGradient(ReadOnlySpan<float> outputs, ReadOnlySpan<float> targets, Span<float> gradsWrtOutputs, int width, int batchSize)
-    {
-        ref float y0 = ref MemoryMarshal.GetReference(outputs);
-        ref float t0 = ref MemoryMarshal.GetReference(targets);
-        ref float g0 = ref MemoryMarshal.GetReference(gradsWrtOutputs);
-        float batch = batchSize;
-        Vector<float> vbatch = new(batch), one = Vector<float>.One, zero = Vector<float>.Zero;
-        int n = outputs.Length, w = Vector<float>.Count, i = 0;
-        for (; i + w <= n; i += w)
-        {
-            Vector<float> y = Vector.LoadUnsafe(ref y0, (nuint)i), t = Vector.LoadUnsafe(ref t0, (nuint)i);
-            Vector<float> negative = Vector.ConditionalSelect(Vector.Equals(t, one), zero, (one - t) / (one - y));
-            Vector<float> positive = Vector.ConditionalSelect(Vector.Equals(t, zero), zero, t / y);
-            ((negative - positive) / vbatch).StoreUnsafe(ref g0, (nuint)i);
-        }
-        for (; i < n; i++)
-        {
-            float y = outputs[i], t = targets[i];
-            float negative = t == 1f ? 0f : (1f - t) / (1f - y);
-            float positive = t == 0f ? 0f : t / y;
-            gradsWrtOutputs[i] = (negative - positive) / batch;
-        }
-    }
+    private protected override void WriteGradient(ReadOnlySpan<float> outputs, ReadOnlySpan<float> targets, Span<float> gradsWrtOutputs, int width, int batchSize) =>
+        ElementwiseDriver.Run(new GradientStep(batchSize), outputs, targets, gradsWrtOutputs);
 
     // −Σ [t·log y + (1 − t)·log(1 − y)] in double, dropping terms whose coefficient is exactly zero.
     private static double CrossEntropySum(ReadOnlySpan<float> outputs, ReadOnlySpan<float> targets)
@@ -77,5 +56,22 @@ public sealed class BinaryCrossEntropyError : ErrorFunction
         Vector<double> zero = Vector<double>.Zero, one = Vector<double>.One;
         return Vector.ConditionalSelect(Vector.Equals(t, zero), zero, t * Vector.Log(y))
             + Vector.ConditionalSelect(Vector.Equals(t, one), zero, (one - t) * Vector.Log(one - y));
+    }
+
+    // (y, t, g): g = ((1 − t)/(1 − y) − t/y) / batch, each term 0 where its coefficient is exactly 0.
+    private readonly struct GradientStep(float batch) : IElementwiseOperator
+    {
+        public static int Reads => Operand.First | Operand.Second;
+        public static int Writes => Operand.Third;
+        public static int Cost => 6;
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public void Apply(ref Vector<float> y, ref Vector<float> t, ref Vector<float> g, ref Vector<float> unused3)
+        {
+            Vector<float> one = Vector<float>.One, zero = Vector<float>.Zero;
+            Vector<float> negative = Vector.ConditionalSelect(Vector.Equals(t, one), zero, (one - t) / (one - y));
+            Vector<float> positive = Vector.ConditionalSelect(Vector.Equals(t, zero), zero, t / y);
+            g = (negative - positive) / new Vector<float>(batch);
+        }
     }
 }

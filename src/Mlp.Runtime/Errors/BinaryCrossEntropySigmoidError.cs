@@ -1,6 +1,7 @@
 using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using Mlp.Kernels.Elementwise;
 
 namespace Mlp.Errors;
 
@@ -24,23 +25,8 @@ public sealed class BinaryCrossEntropySigmoidError : ErrorFunction
     private protected override double ErrorOf(ReadOnlySpan<float> outputs, ReadOnlySpan<float> targets) => CrossEntropySum(outputs, targets);
 
     /// <inheritdoc />
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private protected override void WriteGradient(ReadOnlySpan<float> outputs, ReadOnlySpan<float> targets, Span<float> gradsWrtOutputs, int width, int batchSize)
-    {
-        ref float y0 = ref MemoryMarshal.GetReference(outputs);
-        ref float t0 = ref MemoryMarshal.GetReference(targets);
-        ref float g0 = ref MemoryMarshal.GetReference(gradsWrtOutputs);
-        float batch = batchSize;
-        Vector<float> vbatch = new(batch), one = Vector<float>.One;
-        int n = outputs.Length, w = Vector<float>.Count, i = 0;
-        for (; i + w <= n; i += w)
-        {
-            Vector<float> probs = one / (one + Vector.Exp(-Vector.LoadUnsafe(ref y0, (nuint)i)));
-            ((probs - Vector.LoadUnsafe(ref t0, (nuint)i)) / vbatch).StoreUnsafe(ref g0, (nuint)i);
-        }
-        for (; i < n; i++)
-            gradsWrtOutputs[i] = (1f / (1f + MathF.Exp(-outputs[i])) - targets[i]) / batch;
-    }
+    private protected override void WriteGradient(ReadOnlySpan<float> outputs, ReadOnlySpan<float> targets, Span<float> gradsWrtOutputs, int width, int batchSize) =>
+        ElementwiseDriver.Run(new GradientStep(batchSize), outputs, targets, gradsWrtOutputs);
 
     // Σ [max(y, 0) − t·y + log(1 + exp(−|y|))] in double.
     private static double CrossEntropySum(ReadOnlySpan<float> outputs, ReadOnlySpan<float> targets)
@@ -66,4 +52,16 @@ public sealed class BinaryCrossEntropySigmoidError : ErrorFunction
 
     private static Vector<double> Terms(Vector<double> y, Vector<double> t) =>
         Vector.Max(y, Vector<double>.Zero) - t * y + Vector.Log(Vector<double>.One + Vector.Exp(-Vector.Abs(y)));
+
+    // (y, t, g): g = (σ(y) − t) / batch.
+    private readonly struct GradientStep(float batch) : IElementwiseOperator
+    {
+        public static int Reads => Operand.First | Operand.Second;
+        public static int Writes => Operand.Third;
+        public static int Cost => 6;
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public void Apply(ref Vector<float> y, ref Vector<float> t, ref Vector<float> g, ref Vector<float> unused3) =>
+            g = (Vector<float>.One / (Vector<float>.One + Vector.Exp(-y)) - t) / new Vector<float>(batch);
+    }
 }

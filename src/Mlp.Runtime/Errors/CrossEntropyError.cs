@@ -1,6 +1,7 @@
 using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using Mlp.Kernels.Elementwise;
 
 namespace Mlp.Errors;
 
@@ -22,24 +23,8 @@ public sealed class CrossEntropyError : ErrorFunction
     private protected override double ErrorOf(ReadOnlySpan<float> outputs, ReadOnlySpan<float> targets) => CrossEntropySum(outputs, targets);
 
     /// <inheritdoc />
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private protected override void WriteGradient(ReadOnlySpan<float> outputs, ReadOnlySpan<float> targets, Span<float> gradsWrtOutputs, int width, int batchSize)
-    {
-        ref float y0 = ref MemoryMarshal.GetReference(outputs);
-        ref float t0 = ref MemoryMarshal.GetReference(targets);
-        ref float g0 = ref MemoryMarshal.GetReference(gradsWrtOutputs);
-        float batch = batchSize;
-        Vector<float> vbatch = new(batch), zero = Vector<float>.Zero;
-        int n = outputs.Length, w = Vector<float>.Count, i = 0;
-        for (; i + w <= n; i += w)
-        {
-            Vector<float> t = Vector.LoadUnsafe(ref t0, (nuint)i);
-            Vector<float> g = -(t / Vector.LoadUnsafe(ref y0, (nuint)i)) / vbatch;
-            Vector.ConditionalSelect(Vector.Equals(t, zero), zero, g).StoreUnsafe(ref g0, (nuint)i);
-        }
-        for (; i < n; i++)
-            gradsWrtOutputs[i] = targets[i] == 0f ? 0f : -(targets[i] / outputs[i]) / batch;
-    }
+    private protected override void WriteGradient(ReadOnlySpan<float> outputs, ReadOnlySpan<float> targets, Span<float> gradsWrtOutputs, int width, int batchSize) =>
+        ElementwiseDriver.Run(new GradientStep(batchSize), outputs, targets, gradsWrtOutputs);
 
     // −Σ t·log y in double, dropping terms whose target is exactly zero.
     private static double CrossEntropySum(ReadOnlySpan<float> outputs, ReadOnlySpan<float> targets)
@@ -66,4 +51,16 @@ public sealed class CrossEntropyError : ErrorFunction
 
     private static Vector<double> Term(Vector<double> y, Vector<double> t) =>
         Vector.ConditionalSelect(Vector.Equals(t, Vector<double>.Zero), Vector<double>.Zero, t * Vector.Log(y));
+
+    // (y, t, g): g = −(t / y) / batch, 0 where the target is exactly 0.
+    private readonly struct GradientStep(float batch) : IElementwiseOperator
+    {
+        public static int Reads => Operand.First | Operand.Second;
+        public static int Writes => Operand.Third;
+        public static int Cost => 6;
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public void Apply(ref Vector<float> y, ref Vector<float> t, ref Vector<float> g, ref Vector<float> unused3) =>
+            g = Vector.ConditionalSelect(Vector.Equals(t, Vector<float>.Zero), Vector<float>.Zero, -(t / y) / new Vector<float>(batch));
+    }
 }

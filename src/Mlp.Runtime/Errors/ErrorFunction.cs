@@ -42,13 +42,8 @@ public abstract class ErrorFunction : IError
     {
         int width = ErrorGuard.RowWidth(outputs.Length, targets.Length, batchSize);
         ErrorGuard.GradientLength(outputs.Length, gradsWrtOutputs.Length);
-        if (!IsElementwise || !SharedGradient.TryRun(this, outputs, targets, gradsWrtOutputs, batchSize))
-            WriteGradient(outputs, targets, gradsWrtOutputs, width, batchSize);
+        WriteGradient(outputs, targets, gradsWrtOutputs, width, batchSize);
     }
-
-    /// <summary>Writes the gradient of a part of the batch cut at a multiple of 64 values: elementwise errors only.</summary>
-    internal void WriteGradientPiece(ReadOnlySpan<float> outputs, ReadOnlySpan<float> targets, Span<float> gradsWrtOutputs, int batchSize) =>
-        WriteGradient(outputs, targets, gradsWrtOutputs, outputs.Length, batchSize);
 
     /// <summary>The error's class name, as the course's <c>__repr__</c>.</summary>
     public override string ToString() => GetType().Name;
@@ -59,6 +54,9 @@ public abstract class ErrorFunction : IError
     /// <summary>The error of a run of values: one example's row, or several rows when <see cref="IsElementwise"/>.</summary>
     private protected abstract double ErrorOf(ReadOnlySpan<float> outputs, ReadOnlySpan<float> targets);
 
-    /// <summary>Writes the gradient of the batch's mean error; the arguments are already checked.</summary>
+    /// <summary>
+    /// Writes the gradient of the batch's mean error; the arguments are already checked. Elementwise errors write it
+    /// through <see cref="Kernels.Elementwise.ElementwiseDriver"/>, which shares long batches between the kernel threads.
+    /// </summary>
     private protected abstract void WriteGradient(ReadOnlySpan<float> outputs, ReadOnlySpan<float> targets, Span<float> gradsWrtOutputs, int width, int batchSize);
 }

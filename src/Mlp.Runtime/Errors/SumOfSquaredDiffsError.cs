@@ -1,6 +1,7 @@
 using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using Mlp.Kernels.Elementwise;
 
 namespace Mlp.Errors;
 
@@ -17,21 +18,8 @@ public sealed class SumOfSquaredDiffsError : ErrorFunction
     private protected override double ErrorOf(ReadOnlySpan<float> outputs, ReadOnlySpan<float> targets) => HalfSquaredDistance(outputs, targets);
 
     /// <inheritdoc />
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private protected override void WriteGradient(ReadOnlySpan<float> outputs, ReadOnlySpan<float> targets, Span<float> gradsWrtOutputs, int width, int batchSize)
-    {
-        ref float y0 = ref MemoryMarshal.GetReference(outputs);
-        ref float t0 = ref MemoryMarshal.GetReference(targets);
-        ref float g0 = ref MemoryMarshal.GetReference(gradsWrtOutputs);
-        // Divided, not multiplied by a reciprocal, to round exactly as the course's (y - t) / batch does.
-        float batch = batchSize;
-        var vbatch = new Vector<float>(batch);
-        int n = outputs.Length, w = Vector<float>.Count, i = 0;
-        for (; i + w <= n; i += w)
-            ((Vector.LoadUnsafe(ref y0, (nuint)i) - Vector.LoadUnsafe(ref t0, (nuint)i)) / vbatch).StoreUnsafe(ref g0, (nuint)i);
-        for (; i < n; i++)
-            gradsWrtOutputs[i] = (outputs[i] - targets[i]) / batch;
-    }
+    private protected override void WriteGradient(ReadOnlySpan<float> outputs, ReadOnlySpan<float> targets, Span<float> gradsWrtOutputs, int width, int batchSize) =>
+        ElementwiseDriver.Run(new GradientStep(batchSize), outputs, targets, gradsWrtOutputs);
 
     // 0.5 · Σ (y − t)², each difference taken and squared in double.
     private static double HalfSquaredDistance(ReadOnlySpan<float> outputs, ReadOnlySpan<float> targets)
@@ -56,5 +44,17 @@ public sealed class SumOfSquaredDiffsError : ErrorFunction
             sum += d * d;
         }
         return 0.5 * sum;
+    }
+
+    // (y, t, g): g = (y − t) / batch, divided, not multiplied by a reciprocal, to round exactly as the course's does.
+    private readonly struct GradientStep(float batch) : IElementwiseOperator
+    {
+        public static int Reads => Operand.First | Operand.Second;
+        public static int Writes => Operand.Third;
+        public static int Cost => 6;
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public void Apply(ref Vector<float> y, ref Vector<float> t, ref Vector<float> g, ref Vector<float> unused3) =>
+            g = (y - t) / new Vector<float>(batch);
     }
 }

@@ -1,5 +1,6 @@
 using System.Numerics;
-using System.Runtime.InteropServices;
+using System.Runtime.CompilerServices;
+using Mlp.Kernels.Elementwise;
 
 namespace Mlp.Kernels;
 
@@ -14,21 +15,14 @@ public static class DropoutKernel
         ArgumentNullException.ThrowIfNull(random);
         for (int i = 0; i < mask.Length; i++)
             mask[i] = random.NextSingle() < inclusionProbability ? 1f : 0f;
-        Multiply(inputs, mask, outputs);
+        ElementwiseDriver.Run(default(Product), inputs, mask, outputs);
     }
 
     /// <summary><c>outputs = inputs · inclusionProbability</c>, the deterministic (evaluation) pass.</summary>
     public static void ForwardEvaluation(ReadOnlySpan<float> inputs, Span<float> outputs, float inclusionProbability)
     {
         ElementwiseGuard.SameLength(inputs.Length, outputs.Length, nameof(outputs));
-        ref float x = ref MemoryMarshal.GetReference(inputs);
-        ref float y = ref MemoryMarshal.GetReference(outputs);
-        var p = new Vector<float>(inclusionProbability);
-        int n = inputs.Length, w = Vector<float>.Count, i = 0;
-        for (; i + w <= n; i += w)
-            (Vector.LoadUnsafe(ref x, (nuint)i) * p).StoreUnsafe(ref y, (nuint)i);
-        for (; i < n; i++)
-            outputs[i] = inputs[i] * inclusionProbability;
+        ElementwiseDriver.Run(new Scale(inclusionProbability), inputs, outputs);
     }
 
     /// <summary><c>gradsWrtInputs = gradsWrtOutputs · mask</c> after a training pass.</summary>
@@ -36,22 +30,34 @@ public static class DropoutKernel
     {
         ElementwiseGuard.SameLength(mask.Length, gradsWrtOutputs.Length, nameof(gradsWrtOutputs));
         ElementwiseGuard.SameLength(mask.Length, gradsWrtInputs.Length, nameof(gradsWrtInputs));
-        Multiply(gradsWrtOutputs, mask, gradsWrtInputs);
+        ElementwiseDriver.Run(default(Product), gradsWrtOutputs, mask, gradsWrtInputs);
     }
 
     /// <summary><c>gradsWrtInputs = gradsWrtOutputs · inclusionProbability</c> after an evaluation pass.</summary>
     public static void BackwardEvaluation(ReadOnlySpan<float> gradsWrtOutputs, Span<float> gradsWrtInputs, float inclusionProbability) =>
         ForwardEvaluation(gradsWrtOutputs, gradsWrtInputs, inclusionProbability);
 
-    private static void Multiply(ReadOnlySpan<float> a, ReadOnlySpan<float> b, Span<float> result)
+    // (x, y): y = x · factor.
+    private readonly struct Scale(float factor) : IElementwiseOperator
     {
-        ref float a0 = ref MemoryMarshal.GetReference(a);
-        ref float b0 = ref MemoryMarshal.GetReference(b);
-        ref float r0 = ref MemoryMarshal.GetReference(result);
-        int n = a.Length, w = Vector<float>.Count, i = 0;
-        for (; i + w <= n; i += w)
-            (Vector.LoadUnsafe(ref a0, (nuint)i) * Vector.LoadUnsafe(ref b0, (nuint)i)).StoreUnsafe(ref r0, (nuint)i);
-        for (; i < n; i++)
-            result[i] = a[i] * b[i];
+        public static int Reads => Operand.First;
+        public static int Writes => Operand.Second;
+        public static int Cost => 2;
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public void Apply(ref Vector<float> x, ref Vector<float> y, ref Vector<float> unused2, ref Vector<float> unused3) =>
+            y = x * new Vector<float>(factor);
+    }
+
+    // (a, b, r): r = a · b.
+    private readonly struct Product : IElementwiseOperator
+    {
+        public static int Reads => Operand.First | Operand.Second;
+        public static int Writes => Operand.Third;
+        public static int Cost => 2;
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public void Apply(ref Vector<float> a, ref Vector<float> b, ref Vector<float> r, ref Vector<float> unused3) =>
+            r = a * b;
     }
 }

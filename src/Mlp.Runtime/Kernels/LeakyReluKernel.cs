@@ -1,69 +1,48 @@
 using System.Numerics;
 using System.Runtime.CompilerServices;
-using System.Runtime.InteropServices;
+using Mlp.Kernels.Elementwise;
 
 namespace Mlp.Kernels;
 
 /// <summary>The leaky rectified linear layer: <c>y = x</c> for positive x, else <c>alpha · x</c>.</summary>
 public static class LeakyReluKernel
 {
-    // Work per element in multiply-adds of a matrix product, for the decision to share (see SharedElementwise).
-    private const int Cost = 3;
-
     /// <summary><c>outputs = inputs &gt; 0 ? inputs : alpha · inputs</c>.</summary>
-    public static unsafe void Forward(ReadOnlySpan<float> inputs, Span<float> outputs, float alpha)
+    public static void Forward(ReadOnlySpan<float> inputs, Span<float> outputs, float alpha)
     {
         ElementwiseGuard.SameLength(inputs.Length, outputs.Length, nameof(outputs));
-        if (!SharedElementwise.TryRun(&ForwardPart, Cost, inputs, outputs, scalar: alpha))
-            ForwardCore(inputs, outputs, alpha);
-    }
-
-    private static unsafe void ForwardPart(float* p0, float* p1, float* p2, float* p3, int length, float scalar) =>
-        ForwardCore(SharedElementwise.In(p0, length), SharedElementwise.Out(p1, length), scalar);
-
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void ForwardCore(ReadOnlySpan<float> inputs, Span<float> outputs, float alpha)
-    {
-        ref float x = ref MemoryMarshal.GetReference(inputs);
-        ref float y = ref MemoryMarshal.GetReference(outputs);
-        var a = new Vector<float>(alpha);
-        int n = inputs.Length, w = Vector<float>.Count, i = 0;
-        for (; i + w <= n; i += w)
-        {
-            var v = Vector.LoadUnsafe(ref x, (nuint)i);
-            Vector.ConditionalSelect(Vector.GreaterThan(v, Vector<float>.Zero), v, v * a).StoreUnsafe(ref y, (nuint)i);
-        }
-        for (; i < n; i++)
-            outputs[i] = inputs[i] > 0f ? inputs[i] : alpha * inputs[i];
+        ElementwiseDriver.Run(new LeakyRelu(alpha), inputs, outputs);
     }
 
     /// <summary><c>gradsWrtInputs = inputs &gt; 0 ? gradsWrtOutputs : alpha · gradsWrtOutputs</c>.</summary>
-    public static unsafe void Backward(ReadOnlySpan<float> inputs, ReadOnlySpan<float> gradsWrtOutputs, Span<float> gradsWrtInputs, float alpha)
+    public static void Backward(ReadOnlySpan<float> inputs, ReadOnlySpan<float> gradsWrtOutputs, Span<float> gradsWrtInputs, float alpha)
     {
         ElementwiseGuard.SameLength(inputs.Length, gradsWrtOutputs.Length, nameof(gradsWrtOutputs));
         ElementwiseGuard.SameLength(inputs.Length, gradsWrtInputs.Length, nameof(gradsWrtInputs));
-        if (!SharedElementwise.TryRun(&BackwardPart, Cost, inputs, gradsWrtOutputs, gradsWrtInputs, scalar: alpha))
-            BackwardCore(inputs, gradsWrtOutputs, gradsWrtInputs, alpha);
+        ElementwiseDriver.Run(new LeakyReluGradient(alpha), inputs, gradsWrtOutputs, gradsWrtInputs);
     }
 
-    private static unsafe void BackwardPart(float* p0, float* p1, float* p2, float* p3, int length, float scalar) =>
-        BackwardCore(SharedElementwise.In(p0, length), SharedElementwise.In(p1, length), SharedElementwise.Out(p2, length), scalar);
-
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void BackwardCore(ReadOnlySpan<float> inputs, ReadOnlySpan<float> gradsWrtOutputs, Span<float> gradsWrtInputs, float alpha)
+    // (x, y): y = x > 0 ? x : alpha · x.
+    private readonly struct LeakyRelu(float alpha) : IElementwiseOperator
     {
-        ref float x = ref MemoryMarshal.GetReference(inputs);
-        ref float g = ref MemoryMarshal.GetReference(gradsWrtOutputs);
-        ref float d = ref MemoryMarshal.GetReference(gradsWrtInputs);
-        var a = new Vector<float>(alpha);
-        int n = inputs.Length, w = Vector<float>.Count, i = 0;
-        for (; i + w <= n; i += w)
-        {
-            var gv = Vector.LoadUnsafe(ref g, (nuint)i);
-            var positive = Vector.GreaterThan(Vector.LoadUnsafe(ref x, (nuint)i), Vector<float>.Zero);
-            Vector.ConditionalSelect(positive, gv, gv * a).StoreUnsafe(ref d, (nuint)i);
-        }
-        for (; i < n; i++)
-            gradsWrtInputs[i] = inputs[i] > 0f ? gradsWrtOutputs[i] : alpha * gradsWrtOutputs[i];
+        public static int Reads => Operand.First;
+        public static int Writes => Operand.Second;
+        public static int Cost => 3;
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public void Apply(ref Vector<float> x, ref Vector<float> y, ref Vector<float> unused2, ref Vector<float> unused3) =>
+            y = Vector.ConditionalSelect(Vector.GreaterThan(x, Vector<float>.Zero), x, x * new Vector<float>(alpha));
+    }
+
+    // (x, g, d): d = x > 0 ? g : alpha · g.
+    private readonly struct LeakyReluGradient(float alpha) : IElementwiseOperator
+    {
+        public static int Reads => Operand.First | Operand.Second;
+        public static int Writes => Operand.Third;
+        public static int Cost => 3;
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public void Apply(ref Vector<float> x, ref Vector<float> g, ref Vector<float> d, ref Vector<float> unused3) =>
+            d = Vector.ConditionalSelect(Vector.GreaterThan(x, Vector<float>.Zero), g, g * new Vector<float>(alpha));
     }
 }

@@ -1,5 +1,6 @@
 using System.Numerics;
-using System.Runtime.InteropServices;
+using System.Runtime.CompilerServices;
+using Mlp.Kernels.Elementwise;
 
 namespace Mlp.Kernels;
 
@@ -38,18 +39,12 @@ public static class SoftmaxKernel
         float max = float.NegativeInfinity;
         foreach (float v in x)
             max = MathF.Max(max, v);
-        ref float x0 = ref MemoryMarshal.GetReference(x);
-        ref float y0 = ref MemoryMarshal.GetReference(y);
-        int n = x.Length, w = Vector<float>.Count, i = 0;
-        var exp = new ShiftedExp(max);
-        for (; i + w <= n; i += w)
-            exp.Invoke(Vector.LoadUnsafe(ref x0, (nuint)i)).StoreUnsafe(ref y0, (nuint)i);
-        VectorMath.Tail(x, y, i, exp);
+        ElementwiseDriver.Run(new ShiftedExp(max), x, y);
         float sum = 0f;
         foreach (float v in y)
             sum += v;
         float inverse = 1f / sum;
-        for (i = 0; i < n; i++)
+        for (int i = 0; i < y.Length; i++)
             y[i] *= inverse;
     }
 
@@ -59,8 +54,15 @@ public static class SoftmaxKernel
             throw new ArgumentException($"A length of {length} is not a whole number of rows of width {width}.", nameof(width));
     }
 
-    private readonly struct ShiftedExp(float shift) : IVectorFunction
+    // (x, y): y = exp(x − shift).
+    private readonly struct ShiftedExp(float shift) : IElementwiseOperator
     {
-        public Vector<float> Invoke(Vector<float> x) => VectorMath.Exp(x - new Vector<float>(shift));
+        public static int Reads => Operand.First;
+        public static int Writes => Operand.Second;
+        public static int Cost => 24;
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public void Apply(ref Vector<float> x, ref Vector<float> y, ref Vector<float> unused2, ref Vector<float> unused3) =>
+            y = VectorMath.Exp(x - new Vector<float>(shift));
     }
 }

@@ -1,6 +1,5 @@
 using System.Numerics;
 using System.Runtime.CompilerServices;
-using System.Runtime.InteropServices;
 
 namespace Mlp.Kernels;
 
@@ -49,28 +48,4 @@ internal static class VectorMath
         Vector<float> s2 = Vector.AsVectorSingle(Vector.ShiftLeft(k2 + new Vector<int>(127), 23));
         return p * s1 * s2;
     }
-
-    /// <summary>
-    /// Applies <paramref name="function"/> to the last <c>length mod Vector&lt;float&gt;.Count</c> elements through
-    /// a padded vector, so that they get exactly what they would get in a whole vector.
-    /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static void Tail<TFunction>(ReadOnlySpan<float> inputs, Span<float> outputs, int from, TFunction function)
-        where TFunction : struct, IVectorFunction
-    {
-        int count = inputs.Length - from;
-        if (count <= 0)
-            return;
-        Span<float> buffer = stackalloc float[Vector<float>.Count];
-        inputs[from..].CopyTo(buffer);
-        Vector<float> y = function.Invoke(Vector.LoadUnsafe(ref MemoryMarshal.GetReference(buffer)));
-        y.StoreUnsafe(ref MemoryMarshal.GetReference(buffer));
-        buffer[..count].CopyTo(outputs[from..]);
-    }
-}
-
-/// <summary>A function applied lane by lane (a struct, so calls through it are inlined).</summary>
-internal interface IVectorFunction
-{
-    Vector<float> Invoke(Vector<float> x);
 }

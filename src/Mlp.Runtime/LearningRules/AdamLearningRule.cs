@@ -1,8 +1,8 @@
 using System.Globalization;
 using System.Numerics;
 using System.Runtime.CompilerServices;
-using System.Runtime.InteropServices;
-using Mlp.Kernels;
+using Mlp.Kernels.Elementwise;
+using Mlp.Threading;
 
 namespace Mlp.LearningRules;
 
@@ -49,51 +49,30 @@ public sealed class AdamLearningRule : LearningRule
         _alpha = (float)(LearningRate * Math.Sqrt(1.0 - Math.Pow(Beta2, step)) / (1.0 - Math.Pow(Beta1, step)));
 
     /// <inheritdoc />
-    protected override bool IsElementwise => true;
+    protected override void UpdateRange(Span<float> values, ReadOnlySpan<float> gradients, int offset) => UpdateRun(values, gradients, offset, null);
 
     /// <inheritdoc />
-    protected override void UpdateRange(Span<float> values, ReadOnlySpan<float> gradients, int offset) => UpdateRangeChecked(values, gradients, offset);
-
-    // The update, each new vector's finiteness OR-ed into `flags` as it is written (see FiniteCheck).
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private protected override bool UpdateRangeChecked(Span<float> values, ReadOnlySpan<float> gradients, int offset)
-    {
-        Span<float> moms1 = StateSlice(0, offset, values.Length), moms2 = StateSlice(1, offset, values.Length);
-        float b1 = (float)Beta1, c1 = (float)(1.0 - Beta1), b2 = (float)Beta2, c2 = (float)(1.0 - Beta2);
-        float eps = (float)Epsilon, alpha = _alpha;
-        ref float p0 = ref MemoryMarshal.GetReference(values);
-        ref float g0 = ref MemoryMarshal.GetReference(gradients);
-        ref float m0 = ref MemoryMarshal.GetReference(moms1);
-        ref float v0 = ref MemoryMarshal.GetReference(moms2);
-        Vector<float> vb1 = new(b1), vc1 = new(c1), vb2 = new(b2), vc2 = new(c2), veps = new(eps), valpha = new(alpha);
-        int n = values.Length, w = Vector<float>.Count, i = 0;
-        Vector<int> flags = Vector<int>.Zero;
-        for (; i + w <= n; i += w)
-        {
-            Vector<float> g = Vector.LoadUnsafe(ref g0, (nuint)i);
-            Vector<float> m = Vector.LoadUnsafe(ref m0, (nuint)i) * vb1 + vc1 * g;
-            Vector<float> v = Vector.LoadUnsafe(ref v0, (nuint)i) * vb2 + vc2 * (g * g);
-            m.StoreUnsafe(ref m0, (nuint)i);
-            v.StoreUnsafe(ref v0, (nuint)i);
-            Vector<float> p = Vector.LoadUnsafe(ref p0, (nuint)i) - valpha * m / (Vector.SquareRoot(v) + veps);
-            p.StoreUnsafe(ref p0, (nuint)i);
-            flags |= FiniteCheck.Flags(p);
-        }
-        bool finite = FiniteCheck.AllClear(flags);
-        for (; i < n; i++)
-        {
-            float g = gradients[i];
-            float m = moms1[i] * b1 + c1 * g;
-            float v = moms2[i] * b2 + c2 * (g * g);
-            moms1[i] = m;
-            moms2[i] = v;
-            values[i] -= alpha * m / (MathF.Sqrt(v) + eps);
-            finite &= float.IsFinite(values[i]);
-        }
-        return finite;
-    }
+    private protected override bool UpdateRun(Span<float> values, ReadOnlySpan<float> gradients, int offset, ParameterSplit? split) =>
+        ElementwiseDriver.Run(new Step(_alpha, (float)Beta1, (float)(1.0 - Beta1), (float)Beta2, (float)(1.0 - Beta2), (float)Epsilon), split, values, gradients, StateSlice(0, offset, values.Length), StateSlice(1, offset, values.Length));
 
     /// <summary>A description with the hyper-parameters.</summary>
     public override string ToString() => string.Create(CultureInfo.InvariantCulture,
         $"{nameof(AdamLearningRule)}(learningRate: {LearningRate}, beta1: {Beta1}, beta2: {Beta2}, epsilon: {Epsilon})");
+
+    // (p, g, m, v): m := β₁·m + (1 − β₁)·g, v := β₂·v + (1 − β₂)·g², p := p − αₜ · m / (sqrt(v) + ε).
+    private readonly struct Step(float alpha, float beta1, float oneMinusBeta1, float beta2, float oneMinusBeta2, float epsilon) : IElementwiseOperator
+    {
+        public static int Reads => Operand.First | Operand.Second | Operand.Third | Operand.Fourth;
+        public static int Writes => Operand.First | Operand.Third | Operand.Fourth;
+        public static bool ChecksFinite => true;
+        public static int Cost => CostPerParameter;
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public void Apply(ref Vector<float> p, ref Vector<float> g, ref Vector<float> m, ref Vector<float> v)
+        {
+            m = m * new Vector<float>(beta1) + new Vector<float>(oneMinusBeta1) * g;
+            v = v * new Vector<float>(beta2) + new Vector<float>(oneMinusBeta2) * (g * g);
+            p -= new Vector<float>(alpha) * m / (Vector.SquareRoot(v) + new Vector<float>(epsilon));
+        }
+    }
 }

@@ -1,4 +1,5 @@
 using Mlp.Kernels;
+using Mlp.Kernels.Elementwise;
 using Mlp.Threading;
 
 namespace Mlp.LearningRules;
@@ -73,23 +74,21 @@ public abstract class LearningRule
         PrepareStep(step);
         Span<float> values = model.AllValues;
         ReadOnlySpan<float> gradients = model.AllGradients;
-        // With nothing frozen, an elementwise rule follows the products' cut of the parameters between threads;
-        // otherwise it shares each unfrozen run cut as a flat run.
+        // With nothing frozen, the built-in rules follow the products' cut of the parameters between threads
+        // (ParameterSplit); otherwise the driver cuts each unfrozen run as a flat run.
         bool finite;
-        if (IsElementwise && ranges.Count == 1 && ranges.Length(0) == values.Length && SharedUpdate.TryRun(this, _split!, out finite))
+        if (ranges.Count == 1 && ranges.Length(0) == values.Length)
         {
-            StepCount = step;
-            UpdatedValuesFinite = finite;
-            return;
+            finite = UpdateRun(values, gradients, 0, _split);
         }
-        finite = true;
-        for (int r = 0; r < ranges.Count; r++)
+        else
         {
-            int start = ranges.Start(r), length = ranges.Length(r);
-            if (IsElementwise && SharedUpdate.TryRun(this, start, length, out bool shared))
-                finite &= shared;
-            else
-                finite &= UpdateRangeChecked(values.Slice(start, length), gradients.Slice(start, length), start);
+            finite = true;
+            for (int r = 0; r < ranges.Count; r++)
+            {
+                int start = ranges.Start(r), length = ranges.Length(r);
+                finite &= UpdateRun(values.Slice(start, length), gradients.Slice(start, length), start, null);
+            }
         }
         StepCount = step;
         UpdatedValuesFinite = finite;
@@ -147,39 +146,17 @@ public abstract class LearningRule
         }
     }
 
-    /// <summary>
-    /// Whether <see cref="UpdateRange"/> treats every element on its own: each new value and state depends only on the
-    /// value, gradient and state at the same index, and the same vector and scalar code runs for a run wherever it is
-    /// cut at a multiple of 64 elements. Such rules update long runs on several threads when
-    /// <see cref="Kernels.KernelThreads.Count"/> allows, with the same bits as on one. False unless a rule says so.
-    /// </summary>
-    protected virtual bool IsElementwise => false;
+    /// <summary>The work of one parameter's update in multiply-adds of a matrix product (about 4 for gradient descent, 16 for Adam), for the decision to share.</summary>
+    private protected const int CostPerParameter = 8;
 
     /// <summary>
-    /// Updates the parameters <paramref name="start"/> to <paramref name="start"/> + <paramref name="length"/> − 1 (a
-    /// piece of an unfrozen run); false when a new value is not finite.
+    /// Updates a run of unfrozen parameters (<paramref name="offset"/> is where it starts in the model's buffers) and
+    /// says whether every new value is finite. The built-in rules run their update as an <see cref="IElementwiseOperator"/>,
+    /// which shares long runs between the kernel threads with the same bits as on one (following
+    /// <paramref name="split"/>, given when the run is the whole buffer) and checks the values as it writes them; a rule
+    /// from elsewhere runs <see cref="UpdateRange"/> on the calling thread and has its run swept after the update.
     /// </summary>
-    internal bool UpdatePiece(int start, int length)
-    {
-        IModel model = _model!;
-        return UpdateRangeChecked(model.AllValues.Slice(start, length), model.AllGradients.Slice(start, length), start);
-    }
-
-    /// <summary>Updates the ranges of part <paramref name="part"/> of <see cref="ParameterSplit"/>; false when a new value is not finite.</summary>
-    internal bool UpdateShare(int part)
-    {
-        ParameterSplit split = _split!;
-        bool finite = true;
-        for (int i = 0; i < split.Count(part); i++)
-            finite &= UpdatePiece(split.Start(part, i), split.Length(part, i));
-        return finite;
-    }
-
-    /// <summary>
-    /// <see cref="UpdateRange"/>, saying whether every new value is finite. The built-in rules fold the check into
-    /// their update loops (<see cref="FiniteCheck.Flags"/>); a rule from elsewhere has its run swept after the update.
-    /// </summary>
-    private protected virtual bool UpdateRangeChecked(Span<float> values, ReadOnlySpan<float> gradients, int offset)
+    private protected virtual bool UpdateRun(Span<float> values, ReadOnlySpan<float> gradients, int offset, ParameterSplit? split)
     {
         UpdateRange(values, gradients, offset);
         return FiniteCheck.All(values);

@@ -1,8 +1,8 @@
 using System.Globalization;
 using System.Numerics;
 using System.Runtime.CompilerServices;
-using System.Runtime.InteropServices;
-using Mlp.Kernels;
+using Mlp.Kernels.Elementwise;
+using Mlp.Threading;
 
 namespace Mlp.LearningRules;
 
@@ -26,45 +26,30 @@ public sealed class NesterovMomentumLearningRule : LearningRule
     protected override int StateBufferCount => 1;
 
     /// <inheritdoc />
-    protected override bool IsElementwise => true;
+    protected override void UpdateRange(Span<float> values, ReadOnlySpan<float> gradients, int offset) => UpdateRun(values, gradients, offset, null);
 
     /// <inheritdoc />
-    protected override void UpdateRange(Span<float> values, ReadOnlySpan<float> gradients, int offset) => UpdateRangeChecked(values, gradients, offset);
-
-    // The update, each new vector's finiteness OR-ed into `flags` as it is written (see FiniteCheck).
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private protected override bool UpdateRangeChecked(Span<float> values, ReadOnlySpan<float> gradients, int offset)
-    {
-        Span<float> moms = StateSlice(0, offset, values.Length);
-        float lr = (float)LearningRate, c = (float)MomentumCoefficient, onePlusC = (float)(1.0 + MomentumCoefficient);
-        ref float p0 = ref MemoryMarshal.GetReference(values);
-        ref float g0 = ref MemoryMarshal.GetReference(gradients);
-        ref float m0 = ref MemoryMarshal.GetReference(moms);
-        Vector<float> vlr = new(lr), vc = new(c), vOnePlusC = new(onePlusC);
-        int n = values.Length, w = Vector<float>.Count, i = 0;
-        Vector<int> flags = Vector<int>.Zero;
-        for (; i + w <= n; i += w)
-        {
-            Vector<float> previous = Vector.LoadUnsafe(ref m0, (nuint)i);
-            Vector<float> m = previous * vc - vlr * Vector.LoadUnsafe(ref g0, (nuint)i);
-            m.StoreUnsafe(ref m0, (nuint)i);
-            Vector<float> p = Vector.LoadUnsafe(ref p0, (nuint)i) + (vOnePlusC * m - vc * previous);
-            p.StoreUnsafe(ref p0, (nuint)i);
-            flags |= FiniteCheck.Flags(p);
-        }
-        bool finite = FiniteCheck.AllClear(flags);
-        for (; i < n; i++)
-        {
-            float previous = moms[i];
-            float m = previous * c - lr * gradients[i];
-            moms[i] = m;
-            values[i] += onePlusC * m - c * previous;
-            finite &= float.IsFinite(values[i]);
-        }
-        return finite;
-    }
+    private protected override bool UpdateRun(Span<float> values, ReadOnlySpan<float> gradients, int offset, ParameterSplit? split) =>
+        ElementwiseDriver.Run(new Step((float)LearningRate, (float)MomentumCoefficient, (float)(1.0 + MomentumCoefficient)), split, values, gradients, StateSlice(0, offset, values.Length));
 
     /// <summary>A description with the hyper-parameters.</summary>
     public override string ToString() =>
         string.Create(CultureInfo.InvariantCulture, $"{nameof(NesterovMomentumLearningRule)}(learningRate: {LearningRate}, momCoeff: {MomentumCoefficient})");
+
+    // (p, g, m): m' := momCoeff · m − learningRate · g, p := p + (1 + momCoeff) · m' − momCoeff · m.
+    private readonly struct Step(float learningRate, float momCoeff, float onePlusMomCoeff) : IElementwiseOperator
+    {
+        public static int Reads => Operand.First | Operand.Second | Operand.Third;
+        public static int Writes => Operand.First | Operand.Third;
+        public static bool ChecksFinite => true;
+        public static int Cost => CostPerParameter;
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public void Apply(ref Vector<float> p, ref Vector<float> g, ref Vector<float> m, ref Vector<float> unused3)
+        {
+            Vector<float> c = new(momCoeff), previous = m;
+            m = previous * c - new Vector<float>(learningRate) * g;
+            p += new Vector<float>(onePlusMomCoeff) * m - c * previous;
+        }
+    }
 }

@@ -1,8 +1,8 @@
 using System.Globalization;
 using System.Numerics;
 using System.Runtime.CompilerServices;
-using System.Runtime.InteropServices;
-using Mlp.Kernels;
+using Mlp.Kernels.Elementwise;
+using Mlp.Threading;
 
 namespace Mlp.LearningRules;
 
@@ -33,45 +33,29 @@ public sealed class RMSPropLearningRule : LearningRule
     protected override int StateBufferCount => 1;
 
     /// <inheritdoc />
-    protected override bool IsElementwise => true;
+    protected override void UpdateRange(Span<float> values, ReadOnlySpan<float> gradients, int offset) => UpdateRun(values, gradients, offset, null);
 
     /// <inheritdoc />
-    protected override void UpdateRange(Span<float> values, ReadOnlySpan<float> gradients, int offset) => UpdateRangeChecked(values, gradients, offset);
-
-    // The update, each new vector's finiteness OR-ed into `flags` as it is written (see FiniteCheck).
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private protected override bool UpdateRangeChecked(Span<float> values, ReadOnlySpan<float> gradients, int offset)
-    {
-        Span<float> moms2 = StateSlice(0, offset, values.Length);
-        float lr = (float)LearningRate, b = (float)Beta, c = (float)(1.0 - Beta), eps = (float)Epsilon;
-        ref float p0 = ref MemoryMarshal.GetReference(values);
-        ref float g0 = ref MemoryMarshal.GetReference(gradients);
-        ref float v0 = ref MemoryMarshal.GetReference(moms2);
-        Vector<float> vlr = new(lr), vb = new(b), vc = new(c), veps = new(eps);
-        int n = values.Length, w = Vector<float>.Count, i = 0;
-        Vector<int> flags = Vector<int>.Zero;
-        for (; i + w <= n; i += w)
-        {
-            Vector<float> g = Vector.LoadUnsafe(ref g0, (nuint)i);
-            Vector<float> v = Vector.LoadUnsafe(ref v0, (nuint)i) * vb + vc * (g * g);
-            v.StoreUnsafe(ref v0, (nuint)i);
-            Vector<float> p = Vector.LoadUnsafe(ref p0, (nuint)i) - vlr * g / Vector.SquareRoot(v + veps);
-            p.StoreUnsafe(ref p0, (nuint)i);
-            flags |= FiniteCheck.Flags(p);
-        }
-        bool finite = FiniteCheck.AllClear(flags);
-        for (; i < n; i++)
-        {
-            float g = gradients[i];
-            float v = moms2[i] * b + c * (g * g);
-            moms2[i] = v;
-            values[i] -= lr * g / MathF.Sqrt(v + eps);
-            finite &= float.IsFinite(values[i]);
-        }
-        return finite;
-    }
+    private protected override bool UpdateRun(Span<float> values, ReadOnlySpan<float> gradients, int offset, ParameterSplit? split) =>
+        ElementwiseDriver.Run(new Step((float)LearningRate, (float)Beta, (float)(1.0 - Beta), (float)Epsilon), split, values, gradients, StateSlice(0, offset, values.Length));
 
     /// <summary>A description with the hyper-parameters.</summary>
     public override string ToString() =>
         string.Create(CultureInfo.InvariantCulture, $"{nameof(RMSPropLearningRule)}(learningRate: {LearningRate}, beta: {Beta}, epsilon: {Epsilon})");
+
+    // (p, g, v): v := β·v + (1 − β)·g², p := p − learningRate · g / sqrt(v + ε).
+    private readonly struct Step(float learningRate, float beta, float oneMinusBeta, float epsilon) : IElementwiseOperator
+    {
+        public static int Reads => Operand.First | Operand.Second | Operand.Third;
+        public static int Writes => Operand.First | Operand.Third;
+        public static bool ChecksFinite => true;
+        public static int Cost => CostPerParameter;
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public void Apply(ref Vector<float> p, ref Vector<float> g, ref Vector<float> v, ref Vector<float> unused3)
+        {
+            v = v * new Vector<float>(beta) + new Vector<float>(oneMinusBeta) * (g * g);
+            p -= new Vector<float>(learningRate) * g / Vector.SquareRoot(v + new Vector<float>(epsilon));
+        }
+    }
 }

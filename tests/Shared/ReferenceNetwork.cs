@@ -1,8 +1,9 @@
-namespace Mlp.Tests.Generated;
+namespace Mlp.Tests.Shared;
 
 /// <summary>
 /// A plain double-precision implementation of the course's layers, written independently of the generator and
-/// kernels, against which generated models are checked (forward values and finite-difference gradients).
+/// kernels, against which generated models are checked (forward values and finite-difference gradients, and the
+/// errors the notebook app reports). It reads only the model's layer table and parameters.
 /// </summary>
 internal sealed class ReferenceNetwork
 {
