@@ -42,8 +42,7 @@ public sealed class ModelSurfaceTests
     /// </summary>
     private static (string[] Members, string Code) Members(string layers)
     {
-        GeneratorHarness.CreateDriver().RunGeneratorsAndUpdateCompilation(
-            GeneratorHarness.Compile($"using Mlp;\n{Source}\n{layers} public partial class M;"), out Compilation output, out _);
+        Compilation output = GeneratorHarness.Generate($"using Mlp;\n{Source}\n{layers} public partial class M;");
         INamedTypeSymbol type = output.GetTypeByMetadataName("M")!;
         string[] members = type.GetMembers()
             .Where(m => !m.IsImplicitlyDeclared && (m.DeclaredAccessibility == Accessibility.Public || IsExplicitImplementation(m)))
