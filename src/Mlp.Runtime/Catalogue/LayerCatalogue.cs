@@ -57,6 +57,9 @@ enum LayerKind
 
     /// <summary><c>λ·x</c> for positive x, else <c>λ·α·(exp(x) − 1)</c>, with SELU's fixed α and λ.</summary>
     Selu,
+
+    /// <summary>Normalises each feature with batch statistics while training, running statistics otherwise; then scales and shifts it.</summary>
+    BatchNorm,
 }
 
 /// <summary>What each <see cref="LayerKind"/> is: one row per kind, in the enum's order.</summary>
@@ -141,6 +144,29 @@ static class LayerCatalogue
             new LayerKernel("SeluKernel", "Forward", "Backward"),
             new OnnxOperator("Selu"), // its default alpha and gamma are SELU's constants as float32
             new PyTorchModule("torch.nn.SELU")),
+
+        new(LayerKind.BatchNorm, LayerForm.BatchNorm,
+            new LayerArgument("momentum", "the momentum", new ArgumentRange(0f, false, 1f, true), Default: 0.1f),
+            BackwardReads: LayerTensors.Inputs,
+            new LayerParameter[]
+            {
+                new(ParameterKind.Gamma, ParameterShape.Output, PyTorchName: "weight") { Initial = 1f },
+                new(ParameterKind.Beta, ParameterShape.Output, PyTorchName: "bias") { Initial = 0f },
+            },
+            new LayerKernel("BatchNormKernel", "ForwardTraining", "BackwardInputsTraining")
+            {
+                BackwardParameters = "BackwardParameters",
+                ForwardEvaluation = "ForwardEvaluation",
+                BackwardEvaluation = "BackwardInputsEvaluation",
+            },
+            // Inference semantics: the running statistics are the mean and variance inputs; ONNX's momentum is training-only.
+            new OnnxOperator("BatchNormalization") { FloatAttribute = "epsilon", FloatAttributeValue = 1e-5f },
+            // The same eps (1e-5) and momentum convention: running = (1 − momentum) · running + momentum · batch, with
+            // the unbiased batch variance for running_var.
+            new PyTorchModule("torch.nn.BatchNorm1d", ArgumentName: "momentum"))
+        {
+            States = new[] { AllStates[(int)StateKind.RunningMean], AllStates[(int)StateKind.RunningVariance] },
+        },
     };
 
     /// <summary>Every row, in <see cref="LayerKind"/> order.</summary>
