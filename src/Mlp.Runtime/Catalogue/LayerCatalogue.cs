@@ -66,6 +66,8 @@ enum LayerKind
 
     /// <summary><c>log(1 + exp(x))</c>.</summary>
     Softplus,
+    /// <summary>Normalises each feature with batch statistics while training, running statistics otherwise; then scales and shifts it.</summary>
+    BatchNorm,
 }
 
 /// <summary>What each <see cref="LayerKind"/> is: one row per kind, in the enum's order.</summary>
@@ -155,6 +157,28 @@ static class LayerCatalogue
             new LayerKernel("SoftplusKernel", "Forward", "Backward"),
             new OnnxOperator("Softplus"),
             new PyTorchModule("torch.nn.Softplus")), // its default beta = 1; above its threshold of 20 it returns x, as float32 does here
+        new(LayerKind.BatchNorm, LayerForm.BatchNorm,
+            new LayerArgument("momentum", "the momentum", new ArgumentRange(0f, false, 1f, true), Default: 0.1f),
+            BackwardReads: LayerTensors.Inputs,
+            new LayerParameter[]
+            {
+                new(ParameterKind.Gamma, ParameterShape.Output, PyTorchName: "weight") { Initial = 1f },
+                new(ParameterKind.Beta, ParameterShape.Output, PyTorchName: "bias") { Initial = 0f },
+            },
+            new LayerKernel("BatchNormKernel", "ForwardTraining", "BackwardInputsTraining")
+            {
+                BackwardParameters = "BackwardParameters",
+                ForwardEvaluation = "ForwardEvaluation",
+                BackwardEvaluation = "BackwardInputsEvaluation",
+            },
+            // Inference semantics: the running statistics are the mean and variance inputs; ONNX's momentum is training-only.
+            new OnnxOperator("BatchNormalization") { FloatAttribute = "epsilon", FloatAttributeValue = 1e-5f },
+            // The same eps (1e-5) and momentum convention: running = (1 − momentum) · running + momentum · batch, with
+            // the unbiased batch variance for running_var.
+            new PyTorchModule("torch.nn.BatchNorm1d", ArgumentName: "momentum"))
+        {
+            States = new[] { AllStates[(int)StateKind.RunningMean], AllStates[(int)StateKind.RunningVariance] },
+        },
     };
 
     /// <summary>Every row, in <see cref="LayerKind"/> order.</summary>
