@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Numerics;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using Mlp.Kernels.Elementwise;
 
 namespace Mlp.Penalties;
 
@@ -31,17 +33,21 @@ public sealed class L2Penalty(double coefficient) : Penalty(coefficient)
     public override void AddGradient(ReadOnlySpan<float> values, Span<float> gradients)
     {
         CheckLengths(values.Length, gradients.Length);
-        float c = (float)Coefficient;
-        ref float w0 = ref MemoryMarshal.GetReference(values);
-        ref float g0 = ref MemoryMarshal.GetReference(gradients);
-        var vc = new Vector<float>(c);
-        int n = values.Length, w = Vector<float>.Count, i = 0;
-        for (; i + w <= n; i += w)
-            (Vector.LoadUnsafe(ref g0, (nuint)i) + vc * Vector.LoadUnsafe(ref w0, (nuint)i)).StoreUnsafe(ref g0, (nuint)i);
-        for (; i < n; i++)
-            gradients[i] += c * values[i];
+        ElementwiseDriver.Run(new GradientStep((float)Coefficient), values, gradients);
     }
 
     /// <summary>Returns e.g. <c>L2Penalty(0.001)</c>.</summary>
     public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"{nameof(L2Penalty)}({Coefficient})");
+
+    // (w, g): g := g + c · w.
+    private readonly struct GradientStep(float coefficient) : IElementwiseOperator
+    {
+        public static int Reads => Operand.First | Operand.Second;
+        public static int Writes => Operand.Second;
+        public static int Cost => 2;
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public void Apply(ref Vector<float> w, ref Vector<float> g, ref Vector<float> unused2, ref Vector<float> unused3) =>
+            g += new Vector<float>(coefficient) * w;
+    }
 }
