@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Numerics;
 using System.Runtime.CompilerServices;
-using System.Runtime.InteropServices;
 using Mlp.Kernels.Elementwise;
 
 namespace Mlp.Penalties;
@@ -11,21 +10,7 @@ namespace Mlp.Penalties;
 public sealed class L1Penalty(double coefficient) : Penalty(coefficient)
 {
     /// <inheritdoc />
-    public override double Value(ReadOnlySpan<float> values)
-    {
-        ref float w0 = ref MemoryMarshal.GetReference(values);
-        var acc = Vector<double>.Zero;
-        int n = values.Length, w = Vector<float>.Count, i = 0;
-        for (; i + w <= n; i += w)
-        {
-            Vector.Widen(Vector.Abs(Vector.LoadUnsafe(ref w0, (nuint)i)), out Vector<double> lo, out Vector<double> hi);
-            acc += lo + hi;
-        }
-        double sum = Vector.Sum(acc);
-        for (; i < n; i++)
-            sum += Math.Abs(values[i]);
-        return Coefficient * sum;
-    }
+    public override double Value(ReadOnlySpan<float> values) => Coefficient * ElementwiseSum.Of(default(Magnitude), values);
 
     /// <inheritdoc />
     public override void AddGradient(ReadOnlySpan<float> values, Span<float> gradients)
@@ -50,5 +35,14 @@ public sealed class L1Penalty(double coefficient) : Penalty(coefficient)
             Vector<float> c = new(coefficient), zero = Vector<float>.Zero;
             g += Vector.ConditionalSelect(Vector.GreaterThan(w, zero), c, Vector.ConditionalSelect(Vector.LessThan(w, zero), -c, w * zero));
         }
+    }
+
+    // (w): |w|.
+    private readonly struct Magnitude : IElementwiseTerm
+    {
+        public static int Reads => Operand.First;
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public Vector<double> Term(Vector<double> w, Vector<double> unused) => Vector.Abs(w);
     }
 }

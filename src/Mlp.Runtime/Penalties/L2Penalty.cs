@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Numerics;
 using System.Runtime.CompilerServices;
-using System.Runtime.InteropServices;
 using Mlp.Kernels.Elementwise;
 
 namespace Mlp.Penalties;
@@ -11,23 +10,7 @@ namespace Mlp.Penalties;
 public sealed class L2Penalty(double coefficient) : Penalty(coefficient)
 {
     /// <inheritdoc />
-    public override double Value(ReadOnlySpan<float> values)
-    {
-        ref float w0 = ref MemoryMarshal.GetReference(values);
-        var acc0 = Vector<double>.Zero;
-        var acc1 = Vector<double>.Zero;
-        int n = values.Length, w = Vector<float>.Count, i = 0;
-        for (; i + w <= n; i += w)
-        {
-            Vector.Widen(Vector.LoadUnsafe(ref w0, (nuint)i), out Vector<double> lo, out Vector<double> hi);
-            acc0 += lo * lo;
-            acc1 += hi * hi;
-        }
-        double sum = Vector.Sum(acc0 + acc1);
-        for (; i < n; i++)
-            sum += (double)values[i] * values[i];
-        return 0.5 * Coefficient * sum;
-    }
+    public override double Value(ReadOnlySpan<float> values) => 0.5 * Coefficient * ElementwiseSum.Of(default(Square), values);
 
     /// <inheritdoc />
     public override void AddGradient(ReadOnlySpan<float> values, Span<float> gradients)
@@ -49,5 +32,14 @@ public sealed class L2Penalty(double coefficient) : Penalty(coefficient)
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public void Apply(ref Vector<float> w, ref Vector<float> g, ref Vector<float> unused2, ref Vector<float> unused3) =>
             g += new Vector<float>(coefficient) * w;
+    }
+
+    // (w): w².
+    private readonly struct Square : IElementwiseTerm
+    {
+        public static int Reads => Operand.First;
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public Vector<double> Term(Vector<double> w, Vector<double> unused) => w * w;
     }
 }
