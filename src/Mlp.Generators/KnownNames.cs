@@ -13,18 +13,7 @@ namespace Mlp.Generators
         {
             if (!IsInMlpNamespace(attributeClass))
                 return null;
-            switch (attributeClass!.Name)
-            {
-                case "AffineAttribute": return LayerKind.Affine;
-                case "ReluAttribute": return LayerKind.Relu;
-                case "LeakyReluAttribute": return LayerKind.LeakyRelu;
-                case "EluAttribute": return LayerKind.Elu;
-                case "SigmoidAttribute": return LayerKind.Sigmoid;
-                case "TanhAttribute": return LayerKind.Tanh;
-                case "SoftmaxAttribute": return LayerKind.Softmax;
-                case "DropoutAttribute": return LayerKind.Dropout;
-                default: return null;
-            }
+            return LayerCatalogue.ByAttributeName(attributeClass!.Name)?.Kind;
         }
 
         public static bool IsTransferAttribute(INamedTypeSymbol? attributeClass) =>

@@ -1,3 +1,6 @@
+using System.Collections.Generic;
+using System.Linq;
+
 namespace Mlp.Generators
 {
     /// <summary>Writes one layer's forward and backward methods: a single runtime kernel call each, with constant sizes.</summary>
@@ -9,66 +12,65 @@ namespace Mlp.Generators
 
         public static void Write(IndentedWriter w, ModelLayout layout, LayerLayout layer)
         {
-            int i = layer.Index, inDim = layer.Spec.InputDim, outDim = layer.Spec.OutputDim;
+            int inDim = layer.Spec.InputDim, outDim = layer.Spec.OutputDim;
             string inputs = $"Slice({layout.InputBuffer(layer)}, 0, batchSize * {inDim})";
             string outputs = $"Slice({layer.OutputBuffer}, 0, batchSize * {outDim})";
             string name = layer.MethodName;
-            string arg = ModelEmitter.Float(layer.Spec.Argument);
+            LayerKernel kernel = layer.Row.Kernel;
+            string Kernel(string method) => $"global::Mlp.Kernels.{kernel.Type}.{method}";
 
-            switch (layer.Spec.Kind)
+            // The argument by its name, and the row width for a kernel that works on whole rows.
+            var named = new List<string>();
+            if (layer.Row.Argument is { } argument)
+                named.Add($"{argument.Name}: {ModelEmitter.Float(layer.Spec.Argument)}");
+            if (kernel.TakesWidth)
+                named.Add($"width: {outDim}");
+
+            switch (layer.Row.Form)
             {
-                case LayerKind.Affine:
-                    string weights = $"Slice(_values, Layer{i}WeightsOffset, {outDim} * {inDim})";
+                case LayerForm.Affine:
+                    string[] values = layer.Parameters.Select(p => Slice("_values", p)).ToArray();
+                    string[] gradients = layer.Parameters.Select(p => Slice("_gradients", p)).ToArray();
                     string sizes = $"batchSize, inputDim: {inDim}, outputDim: {outDim}";
-                    Method(w, $"Forward{name}(int batchSize)", "global::Mlp.Kernels.AffineKernel.Forward", inputs, weights, $"Slice(_values, Layer{i}BiasesOffset, {outDim})", outputs, sizes);
-                    Method(w, $"Backward{name}Parameters(int batchSize, {ReadOnlySpan} gradsWrtOutputs)", "global::Mlp.Kernels.AffineKernel.BackwardParameters", "gradsWrtOutputs", inputs, $"Slice(_gradients, Layer{i}WeightsOffset, {outDim} * {inDim})", $"Slice(_gradients, Layer{i}BiasesOffset, {outDim})", sizes);
-                    Method(w, $"Backward{name}Inputs{BackwardParameters}", "global::Mlp.Kernels.AffineKernel.BackwardInputs", "gradsWrtOutputs", weights, "gradsWrtInputs", sizes);
+                    Method(w, $"Forward{name}(int batchSize)", Kernel(kernel.Forward), [inputs, .. values, outputs, sizes]);
+                    Method(w, $"Backward{name}Parameters(int batchSize, {ReadOnlySpan} gradsWrtOutputs)", Kernel(kernel.BackwardParameters!), ["gradsWrtOutputs", inputs, .. gradients, sizes]);
+                    Method(w, $"Backward{name}Inputs{BackwardParameters}", Kernel(kernel.Backward), "gradsWrtOutputs", values[0], "gradsWrtInputs", sizes);
                     break;
-                case LayerKind.Relu:
-                    Method(w, $"Forward{name}(int batchSize)", "global::Mlp.Kernels.ReluKernel.Forward", inputs, outputs);
-                    Method(w, $"Backward{name}{BackwardParameters}", "global::Mlp.Kernels.ReluKernel.Backward", outputs, "gradsWrtOutputs", "gradsWrtInputs");
+                case LayerForm.Activation:
+                    var reads = new List<string>();
+                    if ((layer.Row.BackwardReads & LayerTensors.Inputs) != 0)
+                        reads.Add(inputs);
+                    if ((layer.Row.BackwardReads & LayerTensors.Outputs) != 0)
+                        reads.Add(outputs);
+                    Method(w, $"Forward{name}(int batchSize)", Kernel(kernel.Forward), [inputs, outputs, .. named]);
+                    Method(w, $"Backward{name}{BackwardParameters}", Kernel(kernel.Backward), [.. reads, "gradsWrtOutputs", "gradsWrtInputs", .. named]);
                     break;
-                case LayerKind.LeakyRelu:
-                    Method(w, $"Forward{name}(int batchSize)", "global::Mlp.Kernels.LeakyReluKernel.Forward", inputs, outputs, $"alpha: {arg}");
-                    Method(w, $"Backward{name}{BackwardParameters}", "global::Mlp.Kernels.LeakyReluKernel.Backward", inputs, "gradsWrtOutputs", "gradsWrtInputs", $"alpha: {arg}");
-                    break;
-                case LayerKind.Elu:
-                    Method(w, $"Forward{name}(int batchSize)", "global::Mlp.Kernels.EluKernel.Forward", inputs, outputs, $"alpha: {arg}");
-                    Method(w, $"Backward{name}{BackwardParameters}", "global::Mlp.Kernels.EluKernel.Backward", inputs, outputs, "gradsWrtOutputs", "gradsWrtInputs", $"alpha: {arg}");
-                    break;
-                case LayerKind.Sigmoid:
-                    Method(w, $"Forward{name}(int batchSize)", "global::Mlp.Kernels.SigmoidKernel.Forward", inputs, outputs);
-                    Method(w, $"Backward{name}{BackwardParameters}", "global::Mlp.Kernels.SigmoidKernel.Backward", outputs, "gradsWrtOutputs", "gradsWrtInputs");
-                    break;
-                case LayerKind.Tanh:
-                    Method(w, $"Forward{name}(int batchSize)", "global::Mlp.Kernels.TanhKernel.Forward", inputs, outputs);
-                    Method(w, $"Backward{name}{BackwardParameters}", "global::Mlp.Kernels.TanhKernel.Backward", outputs, "gradsWrtOutputs", "gradsWrtInputs");
-                    break;
-                case LayerKind.Softmax:
-                    Method(w, $"Forward{name}(int batchSize)", "global::Mlp.Kernels.SoftmaxKernel.Forward", inputs, outputs, $"width: {outDim}");
-                    Method(w, $"Backward{name}{BackwardParameters}", "global::Mlp.Kernels.SoftmaxKernel.Backward", outputs, "gradsWrtOutputs", "gradsWrtInputs", $"width: {outDim}");
-                    break;
-                case LayerKind.Dropout:
+                case LayerForm.Dropout:
                     string mask = $"Slice({layer.MaskBuffer}, 0, batchSize * {outDim})";
+                    string probability = named[0];
                     using (w.Block($"private void Forward{name}(int batchSize)"))
                     {
                         w.Line("if (_training)");
-                        w.Line($"    global::Mlp.Kernels.DropoutKernel.ForwardTraining({inputs}, {mask}, {outputs}, inclusionProbability: {arg}, _random);");
+                        w.Line($"    {Kernel(kernel.Forward)}({inputs}, {mask}, {outputs}, {probability}, _random);");
                         w.Line("else");
-                        w.Line($"    global::Mlp.Kernels.DropoutKernel.ForwardEvaluation({inputs}, {outputs}, inclusionProbability: {arg});");
+                        w.Line($"    {Kernel(kernel.ForwardEvaluation!)}({inputs}, {outputs}, {probability});");
                     }
                     w.Line();
                     using (w.Block($"private void Backward{name}{BackwardParameters}"))
                     {
                         w.Line("if (_training)");
-                        w.Line($"    global::Mlp.Kernels.DropoutKernel.BackwardTraining({mask}, gradsWrtOutputs, gradsWrtInputs);");
+                        w.Line($"    {Kernel(kernel.Backward)}({mask}, gradsWrtOutputs, gradsWrtInputs);");
                         w.Line("else");
-                        w.Line($"    global::Mlp.Kernels.DropoutKernel.BackwardEvaluation(gradsWrtOutputs, gradsWrtInputs, inclusionProbability: {arg});");
+                        w.Line($"    {Kernel(kernel.BackwardEvaluation!)}(gradsWrtOutputs, gradsWrtInputs, {probability});");
                     }
                     w.Line();
                     break;
             }
         }
+
+        // A parameter's window of the value or gradient buffer.
+        private static string Slice(string buffer, ParameterLayout parameter) =>
+            $"Slice({buffer}, {parameter.OffsetConstant}, {string.Join(" * ", parameter.Dimensions)})";
 
         // An expression-bodied method calling one kernel; long argument lists go one to a line.
         private static void Method(IndentedWriter w, string signature, string kernel, params string[] arguments)

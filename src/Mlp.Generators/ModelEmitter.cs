@@ -12,7 +12,6 @@ namespace Mlp.Generators
     {
         private const string Span = "global::System.Span<float>";
         private const string ReadOnlySpan = "global::System.ReadOnlySpan<float>";
-        private const string Kernels = "global::Mlp.Kernels.";
 
         public static string Emit(ModelSpec model)
         {
@@ -30,12 +29,9 @@ namespace Mlp.Generators
                 WriteConstants(w, layout);
                 WriteFields(w, layout);
                 WriteConstructors(w, model, layout);
-                WriteParameterAccessors(w, layout);
-                WriteLayerOutputAccessors(w, layout);
-                WriteModelMembers(w, layout);
-                WriteForward(w, layout);
-                WriteBackward(w, layout);
-                WriteTransfers(w, model, layout);
+                WriteSurface(w, layout, SurfaceSection.Members, model);
+                WriteBackwardToParameters(w, layout);
+                WriteSurface(w, layout, SurfaceSection.Transfers, model);
                 WriteLayerMethods(w, layout);
                 WriteBufferHelpers(w, layout);
             }
@@ -54,7 +50,7 @@ namespace Mlp.Generators
             foreach (LayerLayout layer in layout.Layers)
             {
                 string line = $"//   {$"layer {layer.Index}".PadRight(indexWidth)}  {layer.Declaration.PadRight(nameWidth)}  {layer.ShapeComment.PadRight(shapeWidth)}";
-                w.Line(layer.IsAffine ? $"{line}  {Count(layer.ParameterCount).PadLeft(countWidth)} parameters" : line.TrimEnd());
+                w.Line(layer.HasParameters ? $"{line}  {Count(layer.ParameterCount).PadLeft(countWidth)} parameters" : line.TrimEnd());
             }
             w.Line($"//   {"total".PadRight(indexWidth + nameWidth + shapeWidth + 6)}{Count(layout.ParameterCount).PadLeft(countWidth)} parameters");
             w.Line();
@@ -64,27 +60,13 @@ namespace Mlp.Generators
 
         private static void WriteConstants(IndentedWriter w, ModelLayout layout)
         {
-            w.Line("/// <summary>Features per input example.</summary>");
-            w.Line($"public const int InputDim = {layout.InputDim};");
-            w.Line();
-            w.Line("/// <summary>Features per output example.</summary>");
-            w.Line($"public const int OutputDim = {layout.OutputDim};");
-            w.Line();
-            w.Line("/// <summary>The number of trainable values: the length of <see cref=\"AllValues\"/> and <see cref=\"AllGradients\"/>.</summary>");
-            w.Line($"public const int ParameterCount = {layout.ParameterCount};");
-            w.Line();
-            w.Line("/// <summary>The architecture as declared.</summary>");
-            w.Line($"public const string Architecture = \"{layout.Architecture}\";");
-            w.Line();
+            WriteSurface(w, layout, SurfaceSection.Constants, model: null);
             w.Line("// The widest activation, for the batch-size check.");
             w.Line($"private const int MaxWidth = {layout.MaxWidth};");
             w.Line();
             w.Line("// Where each parameter starts in the value and gradient buffers.");
-            foreach (LayerLayout layer in layout.Layers.Where(l => l.IsAffine))
-            {
-                w.Line($"private const int Layer{layer.Index}WeightsOffset = {layer.WeightsOffset};");
-                w.Line($"private const int Layer{layer.Index}BiasesOffset = {layer.BiasesOffset};");
-            }
+            foreach (ParameterLayout parameter in layout.Layers.SelectMany(l => l.Parameters))
+                w.Line($"private const int {parameter.OffsetConstant} = {parameter.Offset};");
             w.Line();
         }
 
@@ -121,33 +103,16 @@ namespace Mlp.Generators
 
         private static void WriteConstructors(IndentedWriter w, ModelSpec model, ModelLayout layout)
         {
-            string name = model.TypeName;
-            w.Line("/// <summary>Creates the model with Glorot-uniform weights and zero biases, from an unpredictable seed.</summary>");
-            w.Line($"public {name}() : this(global::Mlp.RandomGenerator.FromEntropy())");
-            w.Line("{");
-            w.Line("}");
-            w.Line();
-            w.Line("/// <summary>");
-            w.Line("/// Creates the model with Glorot-uniform weights, <c>U(-s, s)</c> with <c>s = sqrt(6 / (fanIn + fanOut))</c>,");
-            w.Line("/// and zero biases; the same seed gives the same weights and, later, the same dropout masks.");
-            w.Line("/// </summary>");
-            w.Line("/// <param name=\"seed\">Seeds the model's <see cref=\"Random\"/> generator.</param>");
-            w.Line($"public {name}(int seed) : this(new global::Mlp.RandomGenerator(seed))");
-            w.Line("{");
-            w.Line("}");
-            w.Line();
-            using (w.Block($"private {name}(global::Mlp.RandomGenerator random)"))
+            WriteSurface(w, layout, SurfaceSection.Constructors, model: null);
+            using (w.Block($"private {model.TypeName}(global::Mlp.RandomGenerator random)"))
             {
                 w.Line("_random = random;");
                 w.Line("_parameters = new global::Mlp.Parameter[]");
                 w.Line("{");
                 w.Indent();
-                foreach (LayerLayout layer in layout.Layers.Where(l => l.IsAffine))
-                {
-                    int i = layer.Index;
-                    w.Line($"new(\"layer{i}.weights\", global::Mlp.ParameterKind.Weights, layerIndex: {i}, shape: new[] {{ {layer.Spec.OutputDim}, {layer.Spec.InputDim} }}, _values, _gradients, Layer{i}WeightsOffset),");
-                    w.Line($"new(\"layer{i}.biases\", global::Mlp.ParameterKind.Biases, layerIndex: {i}, shape: new[] {{ {layer.Spec.OutputDim} }}, _values, _gradients, Layer{i}BiasesOffset),");
-                }
+                foreach (LayerLayout layer in layout.Layers)
+                    foreach (ParameterLayout p in layer.Parameters)
+                        w.Line($"new(\"{p.TensorName}\", global::Mlp.ParameterKind.{p.Kind}, layerIndex: {layer.Index}, shape: new[] {{ {string.Join(", ", p.Dimensions)} }}, _values, _gradients, {p.OffsetConstant}),");
                 w.Unindent();
                 w.Line("};");
                 w.Line("_parameterList = global::System.Array.AsReadOnly(_parameters);");
@@ -156,116 +121,99 @@ namespace Mlp.Generators
             w.Line();
         }
 
-        private static void WriteParameterAccessors(IndentedWriter w, ModelLayout layout)
+        /// <summary>The public members of <paramref name="section"/>, from the table the broken model's shell reads too.</summary>
+        private static void WriteSurface(IndentedWriter w, ModelLayout layout, SurfaceSection section, ModelSpec? model)
         {
-            int index = 0;
-            foreach (LayerLayout layer in layout.Layers.Where(l => l.IsAffine))
+            foreach (SurfaceMember member in layout.Surface.Where(m => m.Section == section))
             {
-                int i = layer.Index;
-                w.Line($"/// <summary>The weights of layer {i}, {layer.Declaration}: shape ({layer.Spec.OutputDim}, {layer.Spec.InputDim}).</summary>");
-                w.Line($"public global::Mlp.Parameter Layer{i}Weights => _parameters[{index++}];");
-                w.Line();
-                w.Line($"/// <summary>The biases of layer {i}, {layer.Declaration}: shape ({layer.Spec.OutputDim}).</summary>");
-                w.Line($"public global::Mlp.Parameter Layer{i}Biases => _parameters[{index++}];");
-                w.Line();
-            }
-        }
-
-        private static void WriteLayerOutputAccessors(IndentedWriter w, ModelLayout layout)
-        {
-            foreach (LayerLayout layer in layout.Layers)
-            {
-                w.Line($"/// <summary>The outputs of layer {layer.Index}, {layer.Declaration}, from the last <see cref=\"Forward\"/>: (batch, {layer.Spec.OutputDim}).</summary>");
-                w.Line($"public {ReadOnlySpan} Layer{layer.Index}Output => Slice({layer.OutputBuffer}, 0, _batchSize * {layer.Spec.OutputDim});");
-                w.Line();
-            }
-        }
-
-        private static void WriteModelMembers(IndentedWriter w, ModelLayout layout)
-        {
-            w.Line("/// <inheritdoc/>");
-            w.Line("public global::System.Collections.Generic.IReadOnlyList<global::Mlp.LayerInfo> Layers => s_layers;");
-            w.Line();
-            w.Line("/// <inheritdoc/>");
-            w.Line("public global::System.Collections.Generic.IReadOnlyList<global::Mlp.Parameter> Parameters => _parameterList;");
-            w.Line();
-            w.Line("/// <inheritdoc/>");
-            w.Line($"public {Span} AllValues => _values;");
-            w.Line();
-            w.Line("/// <inheritdoc/>");
-            w.Line($"public {Span} AllGradients => _gradients;");
-            w.Line();
-            w.Line("/// <inheritdoc/>");
-            w.Line("public global::Mlp.RandomGenerator Random => _random;");
-            w.Line();
-            w.Line("int global::Mlp.IModel.InputDim => InputDim;");
-            w.Line();
-            w.Line("int global::Mlp.IModel.OutputDim => OutputDim;");
-            w.Line();
-            w.Line("string global::Mlp.IModel.Architecture => Architecture;");
-            w.Line();
-            w.Line("/// <summary>The model's summary: each layer with its output shape and parameter count, and the totals.</summary>");
-            w.Line("public override string ToString() => global::Mlp.ModelSummary.Summary(this);");
-            w.Line();
-            w.Line("/// <inheritdoc/>");
-            using (w.Block($"public {ReadOnlySpan} LayerOutput(int index) => index switch", "};"))
-            {
-                foreach (LayerLayout layer in layout.Layers)
-                    w.Line($"{layer.Index} => Layer{layer.Index}Output,");
-                w.Line($"_ => throw global::Mlp.ModelGuard.LayerIndexOutOfRange(index, {layout.Layers.Count}),");
-            }
-            w.Line();
-        }
-
-        private static void WriteForward(IndentedWriter w, ModelLayout layout)
-        {
-            w.Line("/// <inheritdoc/>");
-            using (w.Block($"public {ReadOnlySpan} Forward({ReadOnlySpan} inputs, int batchSize, bool training = false)"))
-            {
-                w.Line("global::Mlp.ModelGuard.CheckForward(inputs.Length, batchSize, InputDim, MaxWidth);");
-                using (Guarded(w))
+                foreach (string line in member.Doc)
+                    w.Line(line);
+                switch (member.Body)
                 {
-                    w.Line("EnsureCapacity(batchSize);");
-                    w.Line("_batchSize = batchSize;");
-                    w.Line("_training = training;");
-                    w.Line("inputs.CopyTo(_inputs);");
-                    int width = layout.Layers.Max(l => l.MethodName.Length) + "Forward(batchSize);".Length;
-                    foreach (LayerLayout layer in layout.Layers)
-                        w.Line($"{$"Forward{layer.MethodName}(batchSize);".PadRight(width)}  // {layer.ShapeComment}");
-                    w.Line($"return Slice({layout.Layers[layout.Layers.Count - 1].OutputBuffer}, 0, batchSize * OutputDim);");
+                    case SurfaceBody.Constant:
+                        w.Line($"{member.Declaration} = {member.Code};");
+                        break;
+                    case SurfaceBody.Expression:
+                        w.Line($"{member.Declaration} => {member.Code};");
+                        break;
+                    case SurfaceBody.ChainedConstructor:
+                        w.Line($"{member.Declaration} : {member.Code}");
+                        w.Line("{");
+                        w.Line("}");
+                        break;
+                    case SurfaceBody.Block:
+                        WriteBlock(w, layout, member, model!);
+                        break;
                 }
+                w.Line();
             }
-            w.Line();
         }
 
-        private static void WriteBackward(IndentedWriter w, ModelLayout layout)
+        private static void WriteBlock(IndentedWriter w, ModelLayout layout, SurfaceMember member, ModelSpec model)
         {
-            int first = layout.FirstAffine;
-            w.Line("/// <inheritdoc/>");
-            using (w.Block($"public void Backward({ReadOnlySpan} gradsWrtOutputs)"))
+            switch (member.Block)
             {
-                using (Guarded(w))
-                {
-                    w.Line("global::Mlp.ModelGuard.CheckBackward(nameof(gradsWrtOutputs), gradsWrtOutputs.Length, _batchSize, OutputDim, nameof(OutputDim));");
-                    w.Line("BackwardToParameters(gradsWrtOutputs, _batchSize);");
-                }
+                case SurfaceBlock.LayerOutput:
+                    using (w.Block($"{member.Declaration} => index switch", "};"))
+                    {
+                        foreach (LayerLayout layer in layout.Layers)
+                            w.Line($"{layer.Index} => Layer{layer.Index}Output,");
+                        w.Line($"_ => throw global::Mlp.ModelGuard.LayerIndexOutOfRange(index, {layout.Layers.Count}),");
+                    }
+                    break;
+                case SurfaceBlock.Forward:
+                    using (w.Block(member.Declaration))
+                    {
+                        w.Line("global::Mlp.ModelGuard.CheckForward(inputs.Length, batchSize, InputDim, MaxWidth);");
+                        using (Guarded(w))
+                        {
+                            w.Line("EnsureCapacity(batchSize);");
+                            w.Line("_batchSize = batchSize;");
+                            w.Line("_training = training;");
+                            w.Line("inputs.CopyTo(_inputs);");
+                            int width = layout.Layers.Max(l => l.MethodName.Length) + "Forward(batchSize);".Length;
+                            foreach (LayerLayout layer in layout.Layers)
+                                w.Line($"{$"Forward{layer.MethodName}(batchSize);".PadRight(width)}  // {layer.ShapeComment}");
+                            w.Line($"return Slice({layout.Layers[layout.Layers.Count - 1].OutputBuffer}, 0, batchSize * OutputDim);");
+                        }
+                    }
+                    break;
+                case SurfaceBlock.Backward:
+                    using (w.Block(member.Declaration))
+                    using (Guarded(w))
+                    {
+                        w.Line("global::Mlp.ModelGuard.CheckBackward(nameof(gradsWrtOutputs), gradsWrtOutputs.Length, _batchSize, OutputDim, nameof(OutputDim));");
+                        w.Line("BackwardToParameters(gradsWrtOutputs, _batchSize);");
+                    }
+                    break;
+                case SurfaceBlock.BackwardToInputs:
+                    using (w.Block(member.Declaration))
+                    using (Guarded(w))
+                    {
+                        w.Line("global::Mlp.ModelGuard.CheckBackward(nameof(gradsWrtOutputs), gradsWrtOutputs.Length, _batchSize, OutputDim, nameof(OutputDim));");
+                        w.Line("global::Mlp.ModelGuard.CheckBackward(nameof(gradsWrtInputs), gradsWrtInputs.Length, _batchSize, InputDim, nameof(InputDim));");
+                        w.Line("int batchSize = _batchSize;");
+                        w.Line("BackwardToParameters(gradsWrtOutputs, batchSize);");
+                        w.Line("// Below the first Affine layer only the input gradient needs the rest of the chain.");
+                        for (int i = layout.FirstWithParameters; i >= 0; i--)
+                            WriteBackwardCall(w, layout, i, parameters: false, inputs: true);
+                    }
+                    break;
+                case SurfaceBlock.Transfer:
+                    TransferSpec transfer = model.Transfers[member.Transfer];
+                    using (w.Block(member.Declaration))
+                    {
+                        w.Line("global::System.ArgumentNullException.ThrowIfNull(source);");
+                        foreach (ParameterLayout p in layout.Layers[transfer.Layer].Parameters)
+                            w.Line($"source.Layer{transfer.SourceLayer}{p.Kind}.Values.CopyTo({p.MemberName}.Values);");
+                    }
+                    break;
             }
-            w.Line();
-            w.Line("/// <inheritdoc/>");
-            using (w.Block($"public void Backward({ReadOnlySpan} gradsWrtOutputs, {Span} gradsWrtInputs)"))
-            {
-                using (Guarded(w))
-                {
-                    w.Line("global::Mlp.ModelGuard.CheckBackward(nameof(gradsWrtOutputs), gradsWrtOutputs.Length, _batchSize, OutputDim, nameof(OutputDim));");
-                    w.Line("global::Mlp.ModelGuard.CheckBackward(nameof(gradsWrtInputs), gradsWrtInputs.Length, _batchSize, InputDim, nameof(InputDim));");
-                    w.Line("int batchSize = _batchSize;");
-                    w.Line("BackwardToParameters(gradsWrtOutputs, batchSize);");
-                    w.Line("// Below the first Affine layer only the input gradient needs the rest of the chain.");
-                    for (int i = first; i >= 0; i--)
-                        WriteBackwardCall(w, layout, i, parameters: false, inputs: true);
-                }
-            }
-            w.Line();
+        }
+
+        private static void WriteBackwardToParameters(IndentedWriter w, ModelLayout layout)
+        {
+            int first = layout.FirstWithParameters;
             w.Line("// Back-propagates down to the first Affine layer, overwriting every parameter gradient.");
             using (w.Block($"private void BackwardToParameters({ReadOnlySpan} gradsWrtOutputs, int batchSize)"))
             {
@@ -313,7 +261,7 @@ namespace Mlp.Generators
             string gradsOut = index == layout.Layers.Count - 1 ? "gradsWrtOutputs" : $"Slice({layout.GradientBuffer(index)}, 0, batchSize * {layer.Spec.OutputDim})";
             string gradsIn = index == 0 ? "gradsWrtInputs" : $"Slice({layout.GradientBuffer(index - 1)}, 0, batchSize * {layer.Spec.InputDim})";
             string comment = $"  // {layer.BackwardShapeComment}";
-            if (!layer.IsAffine)
+            if (!layer.HasParameters)
             {
                 w.Line($"Backward{layer.MethodName}(batchSize, {gradsOut}, {gradsIn});{comment}");
                 return;
@@ -322,26 +270,6 @@ namespace Mlp.Generators
                 w.Line($"Backward{layer.MethodName}Parameters(batchSize, {gradsOut});");
             if (inputs)
                 w.Line($"Backward{layer.MethodName}Inputs(batchSize, {gradsOut}, {gradsIn});{comment}");
-        }
-
-        private static void WriteTransfers(IndentedWriter w, ModelSpec model, ModelLayout layout)
-        {
-            foreach (TransferSpec transfer in model.Transfers)
-            {
-                LayerLayout layer = layout.Layers[transfer.Layer];
-                w.Line("/// <summary>");
-                w.Line($"/// Copies the weights and biases of layer {transfer.SourceLayer} of <see cref=\"{transfer.SourceTypeName}\"/> into layer {transfer.Layer},");
-                w.Line($"/// both {layer.Declaration} (checked at compile time): the start of pre-training or transfer learning.");
-                w.Line("/// </summary>");
-                w.Line("/// <param name=\"source\">The trained model to copy from.</param>");
-                using (w.Block($"public void CopyLayer{transfer.Layer}From({transfer.SourceTypeName} source)"))
-                {
-                    w.Line("global::System.ArgumentNullException.ThrowIfNull(source);");
-                    w.Line($"source.Layer{transfer.SourceLayer}Weights.Values.CopyTo(Layer{transfer.Layer}Weights.Values);");
-                    w.Line($"source.Layer{transfer.SourceLayer}Biases.Values.CopyTo(Layer{transfer.Layer}Biases.Values);");
-                }
-                w.Line();
-            }
         }
 
         private static void WriteLayerMethods(IndentedWriter w, ModelLayout layout)

@@ -19,18 +19,23 @@ namespace Mlp.Generators
             }
             Layers = layers;
             ParameterCount = offset;
-            InputDim = layers[0].Spec.InputDim;
-            OutputDim = layers[layers.Count - 1].Spec.OutputDim;
-            MaxWidth = layers.Max(l => System.Math.Max(l.Spec.InputDim, l.Spec.OutputDim));
-            FirstAffine = layers.FindIndex(l => l.IsAffine);
+            // A broken model's shell may have no layers that could be read: its sizes are then 0.
+            InputDim = layers.Count > 0 ? layers[0].Spec.InputDim : 0;
+            OutputDim = layers.Count > 0 ? layers[layers.Count - 1].Spec.OutputDim : 0;
+            MaxWidth = layers.Count > 0 ? layers.Max(l => System.Math.Max(l.Spec.InputDim, l.Spec.OutputDim)) : 0;
+            FirstWithParameters = layers.FindIndex(l => l.HasParameters);
             Architecture = string.Join(" -> ", layers.Select(l => l.Declaration));
 
             var buffers = new List<BufferLayout> { new("_inputs", InputDim) };
             buffers.AddRange(layers.Select(l => new BufferLayout(l.OutputBuffer, l.Spec.OutputDim)));
-            buffers.AddRange(layers.Where(l => l.Spec.Kind == LayerKind.Dropout).Select(l => new BufferLayout(l.MaskBuffer, l.Spec.OutputDim)));
+            buffers.AddRange(layers.Where(l => l.Row.Form == LayerForm.Dropout).Select(l => new BufferLayout(l.MaskBuffer, l.Spec.OutputDim)));
             buffers.AddRange(layers.Take(layers.Count - 1).Select(l => new BufferLayout(GradientBuffer(l.Index), l.Spec.OutputDim)));
             Buffers = buffers;
+            Surface = ModelSurface.Of(model, this);
         }
+
+        /// <summary>The model's public members, which a broken model's shell declares too.</summary>
+        public IReadOnlyList<SurfaceMember> Surface { get; }
 
         public IReadOnlyList<LayerLayout> Layers { get; }
 
@@ -44,7 +49,8 @@ namespace Mlp.Generators
 
         public int MaxWidth { get; }
 
-        public int FirstAffine { get; }
+        /// <summary>The first layer with parameters (an Affine layer): backward to the parameters stops there.</summary>
+        public int FirstWithParameters { get; }
 
         public string Architecture { get; }
 
@@ -62,17 +68,20 @@ namespace Mlp.Generators
         {
             Index = index;
             Spec = spec;
-            IsAffine = spec.Kind == LayerKind.Affine;
-            ParameterCount = IsAffine ? spec.OutputDim * spec.InputDim + spec.OutputDim : 0;
-            WeightsOffset = offset;
-            BiasesOffset = offset + spec.OutputDim * spec.InputDim;
+            Row = LayerCatalogue.Of(spec.Kind);
+            var parameters = new List<ParameterLayout>();
+            foreach (LayerParameter parameter in Row.Parameters)
+            {
+                var layout = new ParameterLayout(index, parameter, parameter.Dimensions(spec.InputDim, spec.OutputDim), offset);
+                parameters.Add(layout);
+                offset += layout.Length;
+            }
+            Parameters = parameters;
+            ParameterCount = parameters.Sum(p => p.Length);
             MethodName = $"Layer{index}{spec.Kind}";
             OutputBuffer = $"_layer{index}Outputs";
             MaskBuffer = $"_layer{index}Mask";
-            HasArgument = spec.Kind is LayerKind.LeakyRelu or LayerKind.Elu or LayerKind.Dropout;
-            Declaration = IsAffine ? $"Affine({spec.InputDim}, {spec.OutputDim})"
-                : HasArgument ? $"{spec.Kind}({ModelEmitter.Float(spec.Argument).TrimEnd('f')})"
-                : spec.Kind.ToString();
+            Declaration = Row.Declaration(spec.InputDim, spec.OutputDim, spec.Argument);
             ShapeComment = $"(batch, {spec.InputDim}) -> (batch, {spec.OutputDim})";
             BackwardShapeComment = $"(batch, {spec.InputDim}) <- (batch, {spec.OutputDim})";
         }
@@ -81,17 +90,18 @@ namespace Mlp.Generators
 
         public LayerSpec Spec { get; }
 
-        public bool IsAffine { get; }
+        /// <summary>What the layer's kind is: its catalogue row.</summary>
+        public LayerRow Row { get; }
 
-        public bool HasArgument { get; }
+        public bool HasParameters => Parameters.Count > 0;
+
+        public bool HasArgument => Row.Argument is not null;
+
+        /// <summary>The layer's parameters, in buffer order.</summary>
+        public IReadOnlyList<ParameterLayout> Parameters { get; }
 
         public int ParameterCount { get; }
 
-        public int WeightsOffset { get; }
-
-        public int BiasesOffset { get; }
-
-        /// <summary>The suffix of this layer's methods, e.g. <c>Layer0Affine</c>.</summary>
         public string MethodName { get; }
 
         public string OutputBuffer { get; }
@@ -104,6 +114,46 @@ namespace Mlp.Generators
         public string ShapeComment { get; }
 
         public string BackwardShapeComment { get; }
+    }
+
+    /// <summary>One parameter tensor's names, shape and place in the value and gradient buffers.</summary>
+    internal sealed class ParameterLayout
+    {
+        public ParameterLayout(int layerIndex, LayerParameter parameter, int[] dimensions, int offset)
+        {
+            Kind = parameter.Kind;
+            Dimensions = dimensions;
+            Length = dimensions.Aggregate(1, (product, d) => product * d);
+            Offset = offset;
+            string kind = parameter.Kind.ToString();
+            MemberName = $"Layer{layerIndex}{kind}";
+            OffsetConstant = $"Layer{layerIndex}{kind}Offset";
+            TensorName = $"layer{layerIndex}.{kind.ToLowerInvariant()}";
+            Description = $"The {kind.ToLowerInvariant()} of layer {layerIndex}";
+        }
+
+        public ParameterKind Kind { get; }
+
+        public int[] Dimensions { get; }
+
+        public int Length { get; }
+
+        public int Offset { get; }
+
+        /// <summary>The public accessor, e.g. <c>Layer0Weights</c>.</summary>
+        public string MemberName { get; }
+
+        /// <summary>The constant holding <see cref="Offset"/>, e.g. <c>Layer0WeightsOffset</c>.</summary>
+        public string OffsetConstant { get; }
+
+        /// <summary>The parameter's name, e.g. <c>layer0.weights</c>.</summary>
+        public string TensorName { get; }
+
+        /// <summary>How documentation names it, e.g. <c>The weights of layer 0</c>.</summary>
+        public string Description { get; }
+
+        /// <summary>The shape as a comment reads it, e.g. <c>(50, 784)</c>.</summary>
+        public string Shape => $"({string.Join(", ", Dimensions)})";
     }
 
     /// <summary>A per-batch buffer: its field name and its width per example.</summary>

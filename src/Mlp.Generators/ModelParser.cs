@@ -102,25 +102,15 @@ namespace Mlp.Generators
                 if (attribute.AttributeConstructor is null || attribute.ConstructorArguments.Any(a => a.Kind == TypedConstantKind.Error))
                     return null; // the compiler reports why it could not bind the attribute
                 var arguments = attribute.ConstructorArguments;
-                if (!HasExpectedArguments(kind, arguments))
+                LayerRow row = LayerCatalogue.Of(kind);
+                if (!HasExpectedArguments(row, arguments))
                 {
-                    report?.Add(DiagnosticDescriptors.UnexpectedLayerArguments, location, attribute.AttributeClass!.Name, ExpectedSignature(kind));
+                    report?.Add(DiagnosticDescriptors.UnexpectedLayerArguments, location, attribute.AttributeClass!.Name, row.AttributeSignature);
                     return null;
                 }
-                switch (kind)
-                {
-                    case LayerKind.Affine:
-                        layers.Add(new DeclaredLayer(kind, location, (int)arguments[0].Value!, (int)arguments[1].Value!, 0f));
-                        break;
-                    case LayerKind.LeakyRelu:
-                    case LayerKind.Elu:
-                    case LayerKind.Dropout:
-                        layers.Add(new DeclaredLayer(kind, location, 0, 0, (float)arguments[0].Value!));
-                        break;
-                    default:
-                        layers.Add(new DeclaredLayer(kind, location, 0, 0, 0f));
-                        break;
-                }
+                layers.Add(row.DeclaresWidths
+                    ? new DeclaredLayer(kind, location, (int)arguments[0].Value!, (int)arguments[1].Value!, 0f)
+                    : new DeclaredLayer(kind, location, 0, 0, row.Argument is null ? 0f : (float)arguments[0].Value!));
             }
             return layers;
         }
@@ -132,7 +122,7 @@ namespace Mlp.Generators
         private static LayerSpec[] ResolveWidths(string modelName, List<DeclaredLayer> declared, Reporter report)
         {
             var layers = new LayerSpec[declared.Count];
-            int firstAffine = declared.FindIndex(l => l.Kind == LayerKind.Affine);
+            int firstAffine = declared.FindIndex(l => LayerCatalogue.Of(l.Kind).DeclaresWidths);
             if (firstAffine < 0)
             {
                 report.Add(DiagnosticDescriptors.NoAffineLayer, declared.Count > 0 ? declared[0].Location : Location.None, modelName);
@@ -143,7 +133,7 @@ namespace Mlp.Generators
             for (int i = 0; i < declared.Count; i++)
             {
                 DeclaredLayer layer = declared[i];
-                if (layer.Kind != LayerKind.Affine)
+                if (!LayerCatalogue.Of(layer.Kind).DeclaresWidths)
                 {
                     layers[i] = new LayerSpec(layer.Kind, width, width, layer.Argument);
                     continue;
@@ -158,7 +148,7 @@ namespace Mlp.Generators
                         .Add(DiagnosticProperties.ExpectedInputDim, width.ToString(CultureInfo.InvariantCulture));
                     report.Add(DiagnosticDescriptors.AffineDimensionMismatch, layer.Location, properties, i, layer.InputDim, width);
                 }
-                layers[i] = new LayerSpec(LayerKind.Affine, layer.InputDim, layer.OutputDim, 0f);
+                layers[i] = new LayerSpec(layer.Kind, layer.InputDim, layer.OutputDim, 0f);
                 width = layer.OutputDim;
             }
             return layers;
@@ -169,15 +159,7 @@ namespace Mlp.Generators
             for (int i = 0; i < declared.Count; i++)
             {
                 DeclaredLayer layer = declared[i];
-                float value = layer.Argument;
-                string text = value.ToString("R", CultureInfo.InvariantCulture);
-                string? problem = layer.Kind switch
-                {
-                    LayerKind.LeakyRelu when !(value >= 0f && !float.IsInfinity(value)) => $"alpha must be a finite number at least 0, but is {text}",
-                    LayerKind.Elu when !(value > 0f && !float.IsInfinity(value)) => $"alpha must be a finite number above 0, but is {text}",
-                    LayerKind.Dropout when !(value > 0f && value <= 1f) => $"the inclusion probability must be in (0, 1], but is {text}",
-                    _ => null,
-                };
+                string? problem = LayerCatalogue.Of(layer.Kind).Argument?.Problem(layer.Argument);
                 if (problem is not null)
                     report.Add(DiagnosticDescriptors.InvalidLayerArgument, layer.Location, i, layer.Kind, problem);
             }
@@ -191,8 +173,7 @@ namespace Mlp.Generators
             int widest = 0;
             foreach (LayerSpec layer in layers)
             {
-                if (layer.Kind == LayerKind.Affine)
-                    parameters += (long)layer.OutputDim * layer.InputDim + layer.OutputDim;
+                parameters += LayerCatalogue.Of(layer.Kind).ParameterCount(layer.InputDim, layer.OutputDim);
                 widest = System.Math.Max(widest, System.Math.Max(layer.InputDim, layer.OutputDim));
             }
             if (parameters > MaxArrayLength)
@@ -277,20 +258,10 @@ namespace Mlp.Generators
         private static string Describe(LayerSpec layer) => $"Affine({layer.InputDim}, {layer.OutputDim})";
 
         // A type named like ours but declared elsewhere (or a future runtime) may bind with other arguments.
-        private static bool HasExpectedArguments(LayerKind kind, ImmutableArray<TypedConstant> arguments) => kind switch
-        {
-            LayerKind.Affine => arguments.Length == 2 && arguments[0].Value is int && arguments[1].Value is int,
-            LayerKind.LeakyRelu or LayerKind.Elu or LayerKind.Dropout => arguments.Length == 1 && arguments[0].Value is float,
-            _ => arguments.Length == 0,
-        };
-
-        private static string ExpectedSignature(LayerKind kind) => kind switch
-        {
-            LayerKind.Affine => "Affine(int inputDim, int outputDim)",
-            LayerKind.LeakyRelu or LayerKind.Elu => kind + "(float alpha)",
-            LayerKind.Dropout => "Dropout(float inclusionProbability)",
-            _ => kind + "()",
-        };
+        private static bool HasExpectedArguments(LayerRow row, ImmutableArray<TypedConstant> arguments) =>
+            row.DeclaresWidths ? arguments.Length == 2 && arguments[0].Value is int && arguments[1].Value is int
+            : row.Argument is not null ? arguments.Length == 1 && arguments[0].Value is float
+            : arguments.Length == 0;
 
         private static IEnumerable<AttributeData> InSourceOrder(IEnumerable<AttributeData> attributes) =>
             attributes

@@ -7,8 +7,6 @@ namespace Mlp.Generators
     /// </summary>
     internal static class ModelShellEmitter
     {
-        private const string Span = "global::System.Span<float>";
-        private const string ReadOnlySpan = "global::System.ReadOnlySpan<float>";
         private const string Throw = "throw Broken()";
 
         public static string Emit(ModelSpec model)
@@ -27,39 +25,11 @@ namespace Mlp.Generators
             }
             using (w.Block($"partial class {model.TypeName} : global::Mlp.IModel"))
             {
-                string name = model.TypeName;
-                w.Line($"public {name}() => {Throw};");
-                w.Line($"public {name}(int seed) => {Throw};");
-                w.Line($"public static int InputDim => {Throw};");
-                w.Line($"public static int OutputDim => {Throw};");
-                w.Line($"public static int ParameterCount => {Throw};");
-                w.Line($"public static string Architecture => {Throw};");
-                w.Line($"public global::System.Collections.Generic.IReadOnlyList<global::Mlp.LayerInfo> Layers => {Throw};");
-                w.Line($"public global::System.Collections.Generic.IReadOnlyList<global::Mlp.Parameter> Parameters => {Throw};");
-                w.Line($"public {Span} AllValues => {Throw};");
-                w.Line($"public {Span} AllGradients => {Throw};");
-                w.Line($"public global::Mlp.RandomGenerator Random => {Throw};");
-                w.Line($"int global::Mlp.IModel.InputDim => {Throw};");
-                w.Line($"int global::Mlp.IModel.OutputDim => {Throw};");
-                w.Line($"string global::Mlp.IModel.Architecture => {Throw};");
-                w.Line($"public {ReadOnlySpan} Forward({ReadOnlySpan} inputs, int batchSize, bool training = false) => {Throw};");
-                w.Line($"public void Backward({ReadOnlySpan} gradsWrtOutputs) => {Throw};");
-                w.Line($"public void Backward({ReadOnlySpan} gradsWrtOutputs, {Span} gradsWrtInputs) => {Throw};");
-                w.Line($"public {ReadOnlySpan} LayerOutput(int index) => {Throw};");
-                for (int i = 0; i < model.Layers.Count; i++)
-                {
-                    if (model.Layers[i].Kind == LayerKind.Affine)
-                    {
-                        w.Line($"public global::Mlp.Parameter Layer{i}Weights => {Throw};");
-                        w.Line($"public global::Mlp.Parameter Layer{i}Biases => {Throw};");
-                    }
-                    w.Line($"public {ReadOnlySpan} Layer{i}Output => {Throw};");
-                }
-                foreach (TransferSpec transfer in model.Transfers)
-                    w.Line($"public void CopyLayer{transfer.Layer}From({transfer.SourceTypeName} source) => {Throw};");
+                foreach (SurfaceMember member in new ModelLayout(model).Surface)
+                    w.Line($"{member.ShellDeclaration} => {Throw};");
                 w.Line();
                 w.Line($"private static global::System.InvalidOperationException Broken() =>");
-                w.Line($"    new(\"The layer attributes of {name} have errors (MLP diagnostics); fix them and rebuild.\");");
+                w.Line($"    new(\"The layer attributes of {model.TypeName} have errors (MLP diagnostics); fix them and rebuild.\");");
             }
             return w.ToString();
         }

@@ -1,18 +1,5 @@
 namespace Mlp.Generators
 {
-    /// <summary>The layer kinds, mirroring <c>Mlp.LayerKind</c> in the runtime (which the generator cannot reference).</summary>
-    internal enum LayerKind
-    {
-        Affine,
-        Relu,
-        LeakyRelu,
-        Elu,
-        Sigmoid,
-        Tanh,
-        Softmax,
-        Dropout,
-    }
-
     /// <summary>One declared layer with its resolved widths. <see cref="Argument"/> is alpha or the inclusion probability.</summary>
     internal sealed record LayerSpec(LayerKind Kind, int InputDim, int OutputDim, float Argument);
 

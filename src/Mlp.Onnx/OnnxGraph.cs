@@ -19,10 +19,9 @@ internal static class OnnxGraph
         graph.Input.Add(Value(OnnxExporter.InputName, model.InputDim));
         graph.Output.Add(Value(OnnxExporter.OutputName, model.OutputDim));
 
-        var weights = new Dictionary<int, Parameter>();
-        var biases = new Dictionary<int, Parameter>();
+        var parameters = new Dictionary<(int, ParameterKind), Parameter>();
         foreach (Parameter p in model.Parameters)
-            (p.Kind == ParameterKind.Weights ? weights : biases).Add(p.LayerIndex, p);
+            parameters.Add((p.LayerIndex, p.Kind), p);
 
         IReadOnlyList<LayerInfo> layers = model.Layers;
         string previous = OnnxExporter.InputName;
@@ -31,7 +30,7 @@ internal static class OnnxGraph
             LayerInfo layer = layers[i];
             bool last = i == layers.Count - 1;
             string output = last ? OnnxExporter.OutputName : Name(layer, "output");
-            graph.Node.Add(Node(layer, previous, output, graph, weights, biases));
+            graph.Node.Add(Node(layer, previous, output, graph, parameters));
             if (!last)
                 graph.ValueInfo.Add(Value(output, layer.OutputDim));
             previous = output;
@@ -52,47 +51,29 @@ internal static class OnnxGraph
         return onnx;
     }
 
+    /// <summary>The layer's node as its catalogue row says: the operator, the input, then the parameters as initializers.</summary>
     private static NodeProto Node(LayerInfo layer, string input, string output, GraphProto graph,
-        Dictionary<int, Parameter> weights, Dictionary<int, Parameter> biases)
+        Dictionary<(int, ParameterKind), Parameter> parameters)
     {
-        var node = new NodeProto { Name = Name(layer, layer.Kind.ToString()), Input = { input }, Output = { output } };
-        switch (layer.Kind)
+        LayerRow row = LayerCatalogue.Of(layer.Kind);
+        OnnxOperator op = row.Onnx;
+        var node = new NodeProto { Name = Name(layer, layer.Kind.ToString()), OpType = op.OpType, Input = { input }, Output = { output } };
+        foreach (LayerParameter description in row.Parameters)
         {
-            case LayerKind.Affine:
-                // y = x Wᵀ + b with W stored (output, input), as Gemm computes with transB = 1.
-                Parameter w = weights[layer.Index], b = biases[layer.Index];
-                graph.Initializer.Add(Tensor(w.Name, w.Shape.ToArray(), w.Values));
-                graph.Initializer.Add(Tensor(b.Name, b.Shape.ToArray(), b.Values));
-                node.OpType = "Gemm";
-                node.Input.Add(w.Name);
-                node.Input.Add(b.Name);
-                node.Attribute.Add(IntAttribute("transB", 1));
-                break;
-            case LayerKind.Relu: node.OpType = "Relu"; break;
-            case LayerKind.LeakyRelu:
-                node.OpType = "LeakyRelu";
-                node.Attribute.Add(FloatAttribute("alpha", layer.Argument));
-                break;
-            case LayerKind.Elu:
-                node.OpType = "Elu";
-                node.Attribute.Add(FloatAttribute("alpha", layer.Argument));
-                break;
-            case LayerKind.Sigmoid: node.OpType = "Sigmoid"; break;
-            case LayerKind.Tanh: node.OpType = "Tanh"; break;
-            case LayerKind.Softmax:
-                node.OpType = "Softmax";
-                node.Attribute.Add(IntAttribute("axis", -1));
-                break;
-            case LayerKind.Dropout:
-                // The course's dropout multiplies by the inclusion probability at inference; ONNX Dropout would not.
-                string probability = Name(layer, "inclusion_probability");
-                graph.Initializer.Add(Tensor(probability, [], [layer.Argument]));
-                node.OpType = "Mul";
-                node.Input.Add(probability);
-                break;
-            default:
-                throw new NotSupportedException($"Layer {layer.Index} is a {layer.Kind}, which has no ONNX export.");
+            Parameter p = parameters[(layer.Index, description.Kind)];
+            graph.Initializer.Add(Tensor(p.Name, p.Shape.ToArray(), p.Values));
+            node.Input.Add(p.Name);
         }
+        if (op.ArgumentInput is not null)
+        {
+            string name = Name(layer, op.ArgumentInput);
+            graph.Initializer.Add(Tensor(name, [], [layer.Argument]));
+            node.Input.Add(name);
+        }
+        if (op.ArgumentAttribute is not null)
+            node.Attribute.Add(FloatAttribute(op.ArgumentAttribute, layer.Argument));
+        if (op.IntAttribute is not null)
+            node.Attribute.Add(IntAttribute(op.IntAttribute, op.IntAttributeValue));
         return node;
     }
 

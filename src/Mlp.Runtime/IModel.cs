@@ -27,6 +27,15 @@ public interface IModel
     /// <summary>Every parameter gradient, laid out as <see cref="AllValues"/>.</summary>
     Span<float> AllGradients { get; }
 
+    /// <summary>
+    /// The model's state that is not trained, in layer order: BatchNorm's running mean and variance, which training
+    /// passes update and evaluation passes read. Empty for models without such layers (the default).
+    /// </summary>
+    IReadOnlyList<StateTensor> StateTensors => [];
+
+    /// <summary>Every state value in one contiguous buffer, in <see cref="StateTensors"/> order; empty by default.</summary>
+    Span<float> AllState => [];
+
     /// <summary>The model's random source (initialisation, dropout masks).</summary>
     RandomGenerator Random { get; }
 

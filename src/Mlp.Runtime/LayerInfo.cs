@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace Mlp;
 
 /// <summary>
@@ -14,13 +12,8 @@ namespace Mlp;
 public sealed record LayerInfo(int Index, LayerKind Kind, int InputDim, int OutputDim, float Argument = 0f)
 {
     /// <summary>The number of trainable values the layer owns (weights and biases of an Affine layer).</summary>
-    public int ParameterCount => Kind == LayerKind.Affine ? OutputDim * InputDim + OutputDim : 0;
+    public int ParameterCount => checked((int)LayerCatalogue.Of(Kind).ParameterCount(InputDim, OutputDim));
 
     /// <summary>The layer as its attribute reads, e.g. <c>Affine(784, 50)</c> or <c>LeakyRelu(0.01)</c>.</summary>
-    public override string ToString() => Kind switch
-    {
-        LayerKind.Affine => $"Affine({InputDim}, {OutputDim})",
-        LayerKind.LeakyRelu or LayerKind.Elu or LayerKind.Dropout => $"{Kind}({Argument.ToString("R", CultureInfo.InvariantCulture)})",
-        _ => Kind.ToString(),
-    };
+    public override string ToString() => LayerCatalogue.Of(Kind).Declaration(InputDim, OutputDim, Argument);
 }

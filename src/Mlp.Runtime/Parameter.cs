@@ -1,20 +1,10 @@
 namespace Mlp;
 
-/// <summary>What a parameter is to its layer: the learning rules treat both alike, penalties and initialisers do not.</summary>
-public enum ParameterKind
-{
-    /// <summary>An Affine layer's weight matrix, shape (outputDim, inputDim).</summary>
-    Weights,
-
-    /// <summary>An Affine layer's bias vector, shape (outputDim).</summary>
-    Biases,
-}
-
 /// <summary>
 /// One named tensor of a model's parameters: a window onto the model's single contiguous value buffer
 /// and the matching window of its gradient buffer.
 /// </summary>
-public sealed class Parameter
+public sealed class Parameter : Serialization.IModelTensor
 {
     private readonly float[] _values;
     private readonly float[] _gradients;

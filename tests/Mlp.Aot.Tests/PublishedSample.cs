@@ -25,12 +25,12 @@ public sealed class PublishedSample : IDisposable
     private static readonly TimeSpan PublishTimeout = TimeSpan.FromMinutes(20);
     private static readonly TimeSpan RunTimeout = TimeSpan.FromMinutes(2);
 
+    private readonly TempFolder _folder = new();
+
     public PublishedSample()
     {
-        Root = Path.Combine(Path.GetTempPath(), "mlp-aot-" + Guid.NewGuid().ToString("N"));
         try
         {
-            Directory.CreateDirectory(Root);
             ModelPath = Path.Combine(Root, "autoencoder.safetensors");
             TrainModel(ModelPath);
 
@@ -58,7 +58,7 @@ public sealed class PublishedSample : IDisposable
     }
 
     /// <summary>The temporary folder holding the model and both publishes; deleted afterwards.</summary>
-    public string Root { get; }
+    public string Root => _folder.Path;
 
     /// <summary>The trained model the builds load.</summary>
     public string ModelPath { get; }
@@ -92,9 +92,6 @@ public sealed class PublishedSample : IDisposable
     /// <summary>The folder holding MNIST (MLP_DATA_DIR or data/mnist in the repository).</summary>
     public static string DataDirectory { get; } = MnistFiles.LocateDirectory();
 
-    /// <summary>The repository's root: the folder holding Mlp.sln above the test assembly.</summary>
-    public static string RepositoryRoot { get; } = FindRepositoryRoot();
-
     /// <summary>The sample's JIT build, copied beside this assembly by the project reference.</summary>
     public static string JitAssembly => Path.Combine(AppContext.BaseDirectory, "Mlp.InferenceSample.dll");
 
@@ -103,14 +100,10 @@ public sealed class PublishedSample : IDisposable
 
     /// <summary>Runs <paramref name="program"/> with MLP_DATA_DIR set to the MNIST folder.</summary>
     public ProcessResult RunExecutable(string program, params string[] arguments) =>
-        ProcessRunner.Run(program, arguments, Root, new Dictionary<string, string> { [MnistFiles.DataDirectoryVariable] = DataDirectory }, RunTimeout);
+        ChildProcess.Run(program, arguments, Root, RunTimeout, new Dictionary<string, string?> { [MnistFiles.DataDirectoryVariable] = DataDirectory });
 
     /// <summary>Deletes the temporary folder.</summary>
-    public void Dispose()
-    {
-        if (Directory.Exists(Root))
-            Directory.Delete(Root, recursive: true);
-    }
+    public void Dispose() => _folder.Dispose();
 
     private string AotFolder => Path.Combine(Root, "aot");
 
@@ -118,11 +111,11 @@ public sealed class PublishedSample : IDisposable
 
     private ProcessResult Publish(string outputFolder, params string[] properties)
     {
-        string project = Path.Combine(RepositoryRoot, "src", "Mlp.InferenceSample", "Mlp.InferenceSample.csproj");
-        return ProcessRunner.Run("dotnet",
+        string project = Repository.Path("src", "Mlp.InferenceSample", "Mlp.InferenceSample.csproj");
+        return ChildProcess.Run("dotnet",
             ["publish", project, "-c", Configuration, "-r", RuntimeIdentifier, .. properties, "-o", outputFolder,
              "--artifacts-path", Path.Combine(Root, "artifacts"), "--disable-build-servers", "--nologo"],
-            RepositoryRoot, new Dictionary<string, string>(), PublishTimeout);
+            Repository.Root, PublishTimeout);
     }
 
     // A few Adam steps from a seeded start: enough to make the weights those of a trained model (the builds must
@@ -139,12 +132,4 @@ public sealed class PublishedSample : IDisposable
     // The configuration this test assembly was built in: the solution build made the JIT build in it too.
     private static string Configuration { get; } =
         typeof(PublishedSample).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()?.Configuration ?? "Release";
-
-    private static string FindRepositoryRoot()
-    {
-        string? dir = AppContext.BaseDirectory;
-        while (dir is not null && !File.Exists(Path.Combine(dir, "Mlp.sln")))
-            dir = Path.GetDirectoryName(dir);
-        return dir ?? throw new InvalidOperationException("Mlp.sln not found above " + AppContext.BaseDirectory);
-    }
 }

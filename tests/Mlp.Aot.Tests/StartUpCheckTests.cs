@@ -15,8 +15,8 @@ public sealed class StartUpCheckTests(PublishedSample sample)
     public void OnACpuWithoutAvx512TheNativeAotExecutableStopsAtStartUpWithTheRuntimesMessage()
     {
         Assert.True(File.Exists(Emulator), $"{Emulator} is missing: install Debian's qemu-user (.ci/run does)");
-        ProcessResult run = ProcessRunner.Run(Emulator, ["-cpu", "Haswell", sample.AotExecutable, sample.ModelPath, "--once"],
-            sample.Root, new Dictionary<string, string>(), TimeSpan.FromMinutes(2));
+        ProcessResult run = ChildProcess.Run(Emulator, ["-cpu", "Haswell", sample.AotExecutable, sample.ModelPath, "--once"],
+            sample.Root, TimeSpan.FromMinutes(2));
 
         Assert.NotEqual(0, run.ExitCode);
         Assert.Contains("The required instruction sets are not supported by the current CPU.", run.StandardError);

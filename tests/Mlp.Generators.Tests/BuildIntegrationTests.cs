@@ -1,5 +1,3 @@
-using System.Diagnostics;
-
 namespace Mlp.Generators.Tests;
 
 /// <summary>
@@ -9,16 +7,14 @@ namespace Mlp.Generators.Tests;
 /// </summary>
 public sealed class BuildIntegrationTests : IDisposable
 {
-    private readonly string _folder = Path.Combine(Path.GetTempPath(), "mlp-build-" + Guid.NewGuid().ToString("N"));
+    private readonly TempFolder _folder = new();
 
-    public BuildIntegrationTests() => Directory.CreateDirectory(_folder);
-
-    public void Dispose() => Directory.Delete(_folder, recursive: true);
+    public void Dispose() => _folder.Dispose();
 
     [Fact]
     public void AMismatchedDimensionFailsTheBuildOnTheAttributeLineAndTheFixedModelRuns()
     {
-        File.WriteAllText(Path.Combine(_folder, "Consumer.csproj"), $"""
+        File.WriteAllText(_folder.File("Consumer.csproj"), $"""
             <Project Sdk="Microsoft.NET.Sdk">
               <PropertyGroup>
                 <OutputType>Exe</OutputType>
@@ -32,12 +28,12 @@ public sealed class BuildIntegrationTests : IDisposable
               </ItemGroup>
             </Project>
             """);
-        File.WriteAllText(Path.Combine(_folder, "Program.cs"), """
+        File.WriteAllText(_folder.File("Program.cs"), """
             var model = new Classifier(seed: 1);
             var outputs = model.Forward(new float[2 * Classifier.InputDim], batchSize: 2);
             Console.WriteLine($"{Classifier.Architecture} gives {outputs.Length} outputs");
             """);
-        string model = Path.Combine(_folder, "Classifier.cs");
+        string model = _folder.File("Classifier.cs");
         File.WriteAllText(model, """
             using Mlp;
 
@@ -58,25 +54,8 @@ public sealed class BuildIntegrationTests : IDisposable
 
     private (int ExitCode, string Output) Dotnet(string verb)
     {
-        var start = new ProcessStartInfo("dotnet", [verb, "--nologo", "-p:UseSharedCompilation=false", "-nodeReuse:false"])
-        {
-            WorkingDirectory = _folder,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        // The test host's MSBuild variables would point the child build at the test run's own MSBuild.
-        foreach (string key in start.Environment.Keys.Where(k => k.StartsWith("MSBuild", StringComparison.OrdinalIgnoreCase)).ToList())
-            start.Environment.Remove(key);
-        start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
-        start.Environment["DOTNET_NOLOGO"] = "1";
-        using Process process = Process.Start(start)!;
-        Task<string> stdout = process.StandardOutput.ReadToEndAsync();
-        Task<string> stderr = process.StandardError.ReadToEndAsync();
-        if (!process.WaitForExit(TimeSpan.FromMinutes(3)))
-        {
-            process.Kill(entireProcessTree: true);
-            Assert.Fail($"dotnet {verb} did not finish in 3 minutes");
-        }
-        return (process.ExitCode, stdout.Result + stderr.Result);
+        ProcessResult run = ChildProcess.Run("dotnet", [verb, "--nologo", "-p:UseSharedCompilation=false", "-nodeReuse:false"],
+            _folder.Path, TimeSpan.FromMinutes(3));
+        return (run.ExitCode, run.Output);
     }
 }

@@ -6,7 +6,7 @@ namespace Mlp.Generators.Tests;
 public sealed class DiagnosticTests
 {
     [Fact]
-    public void MLP001_DimensionsThatDoNotChain_AreReportedOnTheSecondAttribute()
+    public void DimensionsThatDoNotChainAreMlp001OnTheSecondAttribute()
     {
         Diagnostic d = Single("""
             using Mlp;
@@ -18,7 +18,7 @@ public sealed class DiagnosticTests
     }
 
     [Fact]
-    public void MLP001_CarriesTheInputDimensionNeededForTheCodeFix()
+    public void Mlp001CarriesTheInputDimensionNeededForTheCodeFix()
     {
         BuildResult result = GeneratorHarness.Build("""
             using Mlp;
@@ -31,7 +31,7 @@ public sealed class DiagnosticTests
     }
 
     [Fact]
-    public void MLP001_ActivationsBetweenAffineLayersCarryTheWidth() =>
+    public void ActivationsBetweenAffineLayersCarryTheWidthForMlp001() =>
         Single("""
             using Mlp;
             [Affine(784, 50)] [Relu] [Dropout(0.5f)]
@@ -42,14 +42,14 @@ public sealed class DiagnosticTests
     [Theory]
     [InlineData("[Affine(0, 10)]", "Affine(0, 10)", "input dimension 0")]
     [InlineData("[Affine(10, -3)]", "Affine(10, -3)", "output dimension -3")]
-    public void MLP002_NonPositiveDimensions(string attributes, string span, string fragment)
+    public void NonPositiveDimensionsAreMlp002(string attributes, string span, string fragment)
     {
         Diagnostic d = Single($"using Mlp; {attributes} public partial class Broken;", "MLP002", span);
         Assert.Contains(fragment, d.GetMessage());
     }
 
     [Fact]
-    public void MLP003_AModelMustBePartial()
+    public void AModelThatIsNotPartialIsMlp003()
     {
         Diagnostic d = Single("""
             using Mlp;
@@ -60,7 +60,7 @@ public sealed class DiagnosticTests
     }
 
     [Fact]
-    public void MLP004_AModelNeedsAnAffineLayer() =>
+    public void AModelWithoutAnAffineLayerIsMlp004() =>
         Single("using Mlp; [Relu] [Sigmoid] public partial class OnlyActivations;", "MLP004", "Relu");
 
     [Theory]
@@ -69,14 +69,14 @@ public sealed class DiagnosticTests
     [InlineData("[Dropout(0f)]", "Dropout(0f)", "the inclusion probability must be in (0, 1], but is 0")]
     [InlineData("[Dropout(1.5f)]", "Dropout(1.5f)", "the inclusion probability must be in (0, 1], but is 1.5")]
     [InlineData("[Dropout(float.NaN)]", "Dropout(float.NaN)", "but is NaN")]
-    public void MLP005_InvalidLayerArguments(string attribute, string span, string fragment)
+    public void InvalidLayerArgumentsAreMlp005(string attribute, string span, string fragment)
     {
         Diagnostic d = Single($"using Mlp; [Affine(4, 4)] {attribute} public partial class Broken;", "MLP005", span);
         Assert.Contains(fragment, d.GetMessage());
     }
 
     [Fact]
-    public void MLP006_NestedModels() =>
+    public void NestedModelsAreMlp006() =>
         Single("""
             using Mlp;
             public partial class Outer
@@ -86,21 +86,21 @@ public sealed class DiagnosticTests
             """, "MLP006", "Inner");
 
     [Fact]
-    public void MLP007_GenericModels() =>
+    public void GenericModelsAreMlp007() =>
         Single("using Mlp; [Affine(4, 2)] public partial class Generic<T>;", "MLP007", "Generic");
 
     [Theory]
     [InlineData("public static partial class Model;", "a static class")]
     [InlineData("public abstract partial class Model;", "an abstract class")]
     [InlineData("public partial record Model;", "a record")]
-    public void MLP008_OnlyPlainClassesAreModels(string declaration, string kind)
+    public void ModelsThatAreNotPlainClassesAreMlp008(string declaration, string kind)
     {
         Diagnostic d = Single($"using Mlp; [Affine(4, 2)] {declaration}", "MLP008", "Model");
         Assert.Contains(kind, d.GetMessage());
     }
 
     [Fact]
-    public void MLP009_LayersSplitOverTwoDeclarations() =>
+    public void LayersSplitOverTwoDeclarationsAreMlp009() =>
         Single("""
             using Mlp;
             [Affine(4, 2)] public partial class Split;
@@ -108,7 +108,7 @@ public sealed class DiagnosticTests
             """, "MLP009", "Split");
 
     [Fact]
-    public void MLP010_TransferFromATypeThatIsNotAModel() =>
+    public void ATransferFromATypeThatIsNotAModelIsMlp010() =>
         Single("""
             using Mlp;
             public class NotAModel;
@@ -120,7 +120,7 @@ public sealed class DiagnosticTests
     [InlineData("TransferLayer(0, typeof(Source), 1)", "Layer 1 of 'Source' is Sigmoid, not an Affine layer")]
     [InlineData("TransferLayer(0, typeof(Source), 5)", "'Source' has 2 layers (0 to 1); there is no layer 5")]
     [InlineData("TransferLayer(-1, typeof(Source), 0)", "'Target' has 3 layers (0 to 2); there is no layer -1")]
-    public void MLP011_TransferBetweenLayersThatAreNotAffine(string attribute, string message)
+    public void ATransferBetweenLayersThatAreNotAffineIsMlp011(string attribute, string message)
     {
         Diagnostic d = Single($$"""
             using Mlp;
@@ -131,7 +131,7 @@ public sealed class DiagnosticTests
     }
 
     [Fact]
-    public void MLP012_TransferBetweenAffineLayersOfDifferentShapes()
+    public void ATransferBetweenAffineLayersOfDifferentShapesIsMlp012()
     {
         Diagnostic d = Single("""
             using Mlp;
@@ -142,7 +142,7 @@ public sealed class DiagnosticTests
     }
 
     [Fact]
-    public void MLP013_TwoTransfersIntoOneLayer() =>
+    public void TwoTransfersIntoOneLayerAreMlp013() =>
         Single("""
             using Mlp;
             [Affine(4, 2)] public partial class Source;
@@ -150,14 +150,14 @@ public sealed class DiagnosticTests
             """, "MLP013", "TransferLayer(0, typeof(Target), 0)");
 
     [Fact]
-    public void MLP014_ModelsWhoseParametersDoNotFitAnArray()
+    public void ModelsWhoseParametersDoNotFitAnArrayAreMlp014()
     {
         Diagnostic d = Single("using Mlp; [Affine(65536, 65536)] public partial class Huge;", "MLP014", "Huge");
         Assert.Contains("4,295,032,832 parameters", d.GetMessage());
     }
 
     [Fact]
-    public void MLP015_AnAttributeNamedLikeOursWithOtherArguments() =>
+    public void AnAttributeNamedLikeOursWithOtherArgumentsIsMlp015() =>
         Single("""
             namespace Mlp { public sealed class ReluAttribute(int width) : System.Attribute { } }
             [Mlp.Affine(4, 2)] [Mlp.Relu(3)] public partial class Shadowed;
@@ -166,7 +166,7 @@ public sealed class DiagnosticTests
     [Fact]
     public void EveryDescriptorIsTrackedInTheReleaseFiles()
     {
-        string folder = Path.Combine(RepositoryRoot(), "src", "Mlp.Generators");
+        string folder = Repository.Path("src", "Mlp.Generators");
         string tracked = File.ReadAllText(Path.Combine(folder, "AnalyzerReleases.Shipped.md")) + File.ReadAllText(Path.Combine(folder, "AnalyzerReleases.Unshipped.md"));
         var ids = new ModelAnalyzer().SupportedDiagnostics.Select(d => d.Id).ToList();
         Assert.Equal(15, ids.Count);
@@ -186,13 +186,5 @@ public sealed class DiagnosticTests
         Assert.Equal(spanText.Length, d.Location.SourceSpan.Length);
         Assert.Null(result.Run.Results.Single().Exception);
         return d;
-    }
-
-    internal static string RepositoryRoot()
-    {
-        string? dir = AppContext.BaseDirectory;
-        while (dir is not null && !File.Exists(Path.Combine(dir, "Mlp.sln")))
-            dir = Path.GetDirectoryName(dir);
-        return dir ?? throw new InvalidOperationException("Mlp.sln not found above " + AppContext.BaseDirectory);
     }
 }

@@ -27,12 +27,7 @@ public sealed class IncrementalityTests
     [Fact]
     public void AnUnrelatedEditLeavesTheModelStepCached()
     {
-        (GeneratorDriver driver, CSharpCompilation compilation) = FirstRun();
-        SyntaxTree unrelated = compilation.SyntaxTrees.Last();
-        CSharpCompilation edited = compilation.ReplaceSyntaxTree(unrelated,
-            CSharpSyntaxTree.ParseText(Unrelated.Replace("2 * x", "3 * x"), GeneratorHarness.ParseOptions, unrelated.FilePath));
-
-        GeneratorRunResult result = driver.RunGenerators(edited).GetRunResult().Results.Single();
+        GeneratorRunResult result = RerunWith(Unrelated.Replace("2 * x", "3 * x"), treeIndex: 1);
 
         AssertReasons(result, IncrementalStepRunReason.Cached, IncrementalStepRunReason.Unchanged);
     }
@@ -40,13 +35,10 @@ public sealed class IncrementalityTests
     [Fact]
     public void AMemberAddedToTheModelClassLeavesTheModelUnchanged()
     {
-        (GeneratorDriver driver, CSharpCompilation compilation) = FirstRun();
-        SyntaxTree model = compilation.SyntaxTrees.First();
         string withMember = Model.Replace("{\n}", "{\n    public int Epochs { get; set; }\n}");
         Assert.NotEqual(Model, withMember);
-        CSharpCompilation edited = compilation.ReplaceSyntaxTree(model, CSharpSyntaxTree.ParseText(withMember, GeneratorHarness.ParseOptions, model.FilePath));
 
-        GeneratorRunResult result = driver.RunGenerators(edited).GetRunResult().Results.Single();
+        GeneratorRunResult result = RerunWith(withMember, treeIndex: 0);
 
         AssertReasons(result, IncrementalStepRunReason.Cached, IncrementalStepRunReason.Unchanged);
     }
@@ -54,24 +46,22 @@ public sealed class IncrementalityTests
     [Fact]
     public void ChangingALayerRegeneratesTheModel()
     {
-        (GeneratorDriver driver, CSharpCompilation compilation) = FirstRun();
-        SyntaxTree model = compilation.SyntaxTrees.First();
-        CSharpCompilation edited = compilation.ReplaceSyntaxTree(model,
-            CSharpSyntaxTree.ParseText(Model.Replace("[Relu]", "[Tanh]"), GeneratorHarness.ParseOptions, model.FilePath));
-
-        GeneratorRunResult result = driver.RunGenerators(edited).GetRunResult().Results.Single();
+        GeneratorRunResult result = RerunWith(Model.Replace("[Relu]", "[Tanh]"), treeIndex: 0);
 
         Assert.Equal(IncrementalStepRunReason.Modified, Assert.Single(result.TrackedSteps[ModelGenerator.ModelsStep]).Outputs.Single().Reason);
         Assert.Contains("TanhKernel", result.GeneratedSources.Single().SourceText.ToString());
     }
 
-    private static (GeneratorDriver, CSharpCompilation) FirstRun()
+    /// <summary>Runs the generator on the model and the unrelated file, then again with file <paramref name="treeIndex"/> replaced by <paramref name="text"/>.</summary>
+    private static GeneratorRunResult RerunWith(string text, int treeIndex)
     {
         CSharpCompilation compilation = GeneratorHarness.Compile(Model, Unrelated);
-        GeneratorDriver driver = GeneratorHarness.CreateDriver().RunGenerators(compilation);
-        GeneratorRunResult first = driver.GetRunResult().Results.Single();
-        Assert.Equal(IncrementalStepRunReason.New, Assert.Single(first.TrackedSteps[ModelGenerator.ModelsStep]).Outputs.Single().Reason);
-        return (driver, compilation);
+        GeneratorDriver driver = GeneratorHarness.Run(compilation);
+        Assert.Equal(IncrementalStepRunReason.New, Assert.Single(driver.GetRunResult().Results.Single().TrackedSteps[ModelGenerator.ModelsStep]).Outputs.Single().Reason);
+
+        SyntaxTree tree = compilation.SyntaxTrees.ElementAt(treeIndex);
+        CSharpCompilation edited = compilation.ReplaceSyntaxTree(tree, CSharpSyntaxTree.ParseText(text, GeneratorHarness.ParseOptions, tree.FilePath));
+        return driver.RunGenerators(edited).GetRunResult().Results.Single();
     }
 
     private static void AssertReasons(GeneratorRunResult result, params IncrementalStepRunReason[] allowed)

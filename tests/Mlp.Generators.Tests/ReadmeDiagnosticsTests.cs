@@ -32,7 +32,7 @@ public sealed class ReadmeDiagnosticsTests
         BuildResult result = GeneratorHarness.Build("using Mlp;\n" + declaration);
         Diagnostic diagnostic = Assert.Single(result.Mlp);
         Assert.Equal(id, diagnostic.Id);
-        string readme = File.ReadAllText(Path.Combine(DiagnosticTests.RepositoryRoot(), "README.md"));
+        string readme = File.ReadAllText(Repository.Path("README.md"));
         string row = $"| {id} | `{declaration}` | {diagnostic.GetMessage()} |";
         Assert.True(readme.Contains(row, StringComparison.Ordinal), $"README.md lacks the row:{Environment.NewLine}{row}");
     }

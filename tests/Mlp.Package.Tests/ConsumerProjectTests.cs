@@ -68,7 +68,7 @@ public sealed class ConsumerProjectTests(PackageFeed feed)
         string model = Path.Combine(app, "Model.cs");
         File.WriteAllText(model, Model);
 
-        (int exitCode, string output) = Dotnet.Run(app, feed.ConsumerEnvironment, "run", "--disable-build-servers", "--nologo");
+        (int exitCode, string output) = feed.Dotnet(app, "run", "--disable-build-servers", "--nologo");
         Assert.True(exitCode == 0, output);
         // x = (1, 2): hidden relu(1 - 2, 0.5 + 4 - 1) = (0, 3.5), output 2·0 − 3·3.5 + 0.5 = −10.
         // x = (3, −1): hidden relu(3 + 1, 1.5 − 2 − 1) = (4, 0), output 2·4 − 3·0 + 0.5 = 8.5.
@@ -84,12 +84,12 @@ public sealed class ConsumerProjectTests(PackageFeed feed)
         Assert.DoesNotContain("Microsoft.CodeAnalysis", assets, StringComparison.Ordinal);
 
         File.WriteAllText(model, Model.Replace("[Affine(2, 1)]", "[Affine(3, 1)]", StringComparison.Ordinal));
-        (exitCode, output) = Dotnet.Run(app, feed.ConsumerEnvironment, "build", "--disable-build-servers", "--nologo");
+        (exitCode, output) = feed.Dotnet(app, "build", "--disable-build-servers", "--nologo");
         Assert.NotEqual(0, exitCode);
         Assert.Contains(model + "(6,2): error MLP001: Affine layer 2 takes 3 inputs but the layer before it outputs 2 (2 ≠ 3); make its input dimension 2", output);
 
         // dotnet format applies the code fixes that the package ships, as an IDE's light bulb would.
-        (exitCode, output) = Dotnet.Run(app, feed.ConsumerEnvironment, "format", "analyzers", "--diagnostics", "MLP001", "--severity", "error");
+        (exitCode, output) = feed.Dotnet(app, "format", "analyzers", "--diagnostics", "MLP001", "--severity", "error");
         Assert.True(exitCode == 0, output);
         Assert.Equal(Model, File.ReadAllText(model));
     }

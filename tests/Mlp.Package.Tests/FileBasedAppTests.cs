@@ -16,15 +16,14 @@ public sealed partial class FileBasedAppTests(PackageFeed feed)
         string folder = Path.Combine(feed.Root, "file-based");
         Directory.CreateDirectory(folder);
         feed.WriteNuGetConfig(folder);
-        string sample = File.ReadAllText(Path.Combine(PackageFeed.RepositoryRoot, "samples", "ex1.cs"));
+        string sample = File.ReadAllText(Repository.Path("samples", "ex1.cs"));
         // The sample names the version it was written for: it must be the one the repository packs.
         Assert.Equal("#:package Mlp@" + feed.Version, PackageDirective().Match(sample).Value);
         File.WriteAllText(Path.Combine(folder, "ex1.cs"), sample);
 
         // File-based apps default to PublishAot=true, whose restore would fetch some 300 MB of runtime and AOT
         // compiler packs into the empty cache on every run; they have nothing to do with Mlp (checked by hand).
-        (int exitCode, string output) = Dotnet.Run(folder, feed.ConsumerEnvironment,
-            "run", "--disable-build-servers", "-p:PublishAot=false", "--file", "ex1.cs");
+        (int exitCode, string output) = feed.Dotnet(folder, "run", "--disable-build-servers", "-p:PublishAot=false", "--file", "ex1.cs");
 
         Assert.True(exitCode == 0, output);
         Assert.Contains("Affine(2, 8) -> Tanh -> Affine(8, 1)", output);

@@ -44,7 +44,7 @@ public sealed class PackageContentTests(PackageFeed feed)
     public void TheReadmeIsTheRepositorysAndTheDocsCoverThePublicApi()
     {
         using ZipArchive package = ZipFile.OpenRead(feed.PackagePath);
-        Assert.Equal(File.ReadAllText(Path.Combine(PackageFeed.RepositoryRoot, "README.md")), ReadText(package, "README.md"));
+        Assert.Equal(File.ReadAllText(Repository.Path("README.md")), ReadText(package, "README.md"));
 
         XDocument docs = XDocument.Parse(ReadText(package, "lib/net10.0/Mlp.Runtime.xml"));
         string[] members = docs.Descendants("member").Select(m => (string)m.Attribute("name")!).ToArray();

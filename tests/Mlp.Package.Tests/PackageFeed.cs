@@ -8,10 +8,14 @@ namespace Mlp.Package.Tests;
 /// </summary>
 public sealed class PackageFeed : IDisposable
 {
+    // The pack, and a consumer's restore, build or run.
+    private static readonly TimeSpan s_timeout = TimeSpan.FromMinutes(4);
+
+    private readonly TempFolder _folder = new();
+
     /// <summary>Packs the package; throws with the CLI's output when packing fails.</summary>
     public PackageFeed()
     {
-        Root = Path.Combine(Path.GetTempPath(), "mlp-package-" + Guid.NewGuid().ToString("N"));
         Folder = Path.Combine(Root, "feed");
         try
         {
@@ -21,11 +25,11 @@ public sealed class PackageFeed : IDisposable
 
             // The test's own configuration: the solution build made it, so packing it rebuilds nothing.
             string configuration = typeof(PackageFeed).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()?.Configuration ?? "Release";
-            string project = Path.Combine(RepositoryRoot, "src", "Mlp.Runtime", "Mlp.Runtime.csproj");
-            (int exitCode, string output) = Dotnet.Run(RepositoryRoot, new Dictionary<string, string?>(),
-                "pack", project, "-c", configuration, "-o", Folder, "--disable-build-servers", "--nologo");
-            if (exitCode != 0)
-                throw new InvalidOperationException("dotnet pack failed:\n" + output);
+            string project = Repository.Path("src", "Mlp.Runtime", "Mlp.Runtime.csproj");
+            ProcessResult pack = ChildProcess.Run("dotnet",
+                ["pack", project, "-c", configuration, "-o", Folder, "--disable-build-servers", "--nologo"], Repository.Root, s_timeout);
+            if (pack.ExitCode != 0)
+                throw new InvalidOperationException("dotnet pack failed:\n" + pack.Output);
 
             PackagePath = Directory.GetFiles(Folder, "Mlp.*.nupkg").Single();
             SymbolsPath = Path.ChangeExtension(PackagePath, ".snupkg");
@@ -39,7 +43,7 @@ public sealed class PackageFeed : IDisposable
     }
 
     /// <summary>The temporary folder holding everything below.</summary>
-    public string Root { get; }
+    public string Root => _folder.Path;
 
     /// <summary>The folder feed the package was packed into.</summary>
     public string Folder { get; }
@@ -65,15 +69,20 @@ public sealed class PackageFeed : IDisposable
     /// </summary>
     public string DataHome => Path.Combine(Root, "data");
 
-    /// <summary>The environment of a consumer's <c>dotnet</c> commands.</summary>
-    public IReadOnlyDictionary<string, string?> ConsumerEnvironment => new Dictionary<string, string?>
+    /// <summary>
+    /// Runs <c>dotnet</c> with <paramref name="arguments"/> in a consumer's <paramref name="folder"/>, with the
+    /// consumers' package cache and data folder.
+    /// </summary>
+    /// <returns>The exit code and stdout followed by stderr.</returns>
+    public (int ExitCode, string Output) Dotnet(string folder, params string[] arguments)
     {
-        ["NUGET_PACKAGES"] = PackageCache,
-        ["XDG_DATA_HOME"] = DataHome,
-    };
-
-    /// <summary>The repository's root: the folder holding Mlp.sln above the test assembly.</summary>
-    public static string RepositoryRoot { get; } = FindRepositoryRoot();
+        ProcessResult run = ChildProcess.Run("dotnet", arguments, folder, s_timeout, new Dictionary<string, string?>
+        {
+            ["NUGET_PACKAGES"] = PackageCache,
+            ["XDG_DATA_HOME"] = DataHome,
+        });
+        return (run.ExitCode, run.Output);
+    }
 
     /// <summary>
     /// Writes a NuGet.config into <paramref name="folder"/> whose sources are the folder feed (the only source of
@@ -99,17 +108,5 @@ public sealed class PackageFeed : IDisposable
         """);
 
     /// <summary>Deletes the temporary folder.</summary>
-    public void Dispose()
-    {
-        if (Directory.Exists(Root))
-            Directory.Delete(Root, recursive: true);
-    }
-
-    private static string FindRepositoryRoot()
-    {
-        string? dir = AppContext.BaseDirectory;
-        while (dir is not null && !File.Exists(Path.Combine(dir, "Mlp.sln")))
-            dir = Path.GetDirectoryName(dir);
-        return dir ?? throw new InvalidOperationException("Mlp.sln not found above " + AppContext.BaseDirectory);
-    }
+    public void Dispose() => _folder.Dispose();
 }

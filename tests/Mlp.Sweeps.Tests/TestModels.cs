@@ -23,23 +23,3 @@ internal static class TestRegistry
     /// <summary>The real MNIST of the repository, decoded once per test process.</summary>
     public static SweepData Data { get; } = SweepData.Load();
 }
-
-/// <summary>A fresh folder under the temp directory, deleted on dispose.</summary>
-internal sealed class TempFolder : IDisposable
-{
-    public string Path { get; } = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "mlp-sweeps-" + Guid.NewGuid().ToString("N")[..10]);
-
-    public TempFolder() => Directory.CreateDirectory(Path);
-
-    public void Dispose()
-    {
-        try
-        {
-            Directory.Delete(Path, recursive: true);
-        }
-        catch (IOException)
-        {
-            // A file still open on a slow machine: the temp folder is the system's to clean.
-        }
-    }
-}

@@ -4,8 +4,8 @@ using System.Text.Unicode;
 namespace Mlp.Serialization;
 
 /// <summary>
-/// A parsed and validated safetensors header: every tensor is F32 with a shape that matches its byte range,
-/// and the ranges tile the data buffer from 0 without gaps or overlaps.
+/// A parsed and validated safetensors header: every tensor is F32 (but for PyTorch's I64 BatchNorm batch counters) with
+/// a shape that matches its byte range, and the ranges tile the data buffer from 0 without gaps or overlaps.
 /// </summary>
 internal sealed class SafeTensorsHeader
 {
@@ -16,6 +16,9 @@ internal sealed class SafeTensorsHeader
     /// from costing more than a few megabytes to parse (a header of a million empty tensors is rejected while read).
     /// </summary>
     public const int MaxTensors = 1024;
+
+    /// <summary>The name ending of PyTorch's BatchNorm batch counter, an I64 scalar: <c>{i}.num_batches_tracked</c>.</summary>
+    public const string BatchCounterSuffix = ".num_batches_tracked";
 
     /// <summary>The most dimensions a tensor may have. Our parameters have one or two; the limit bounds the shape array.</summary>
     public const int MaxRank = 8;
@@ -136,25 +139,27 @@ internal sealed class SafeTensorsHeader
         if (dtype is null) throw new SafeTensorsFormatException(fileName, name, "it has no 'dtype'.");
         if (shape is null) throw new SafeTensorsFormatException(fileName, name, "it has no 'shape'.");
         if (offsets is null) throw new SafeTensorsFormatException(fileName, name, "it has no 'data_offsets'.");
-        if (dtype != "F32")
+        // PyTorch's BatchNorm1d keeps a batch counter beside its running statistics; loading skips it (ModelBinding).
+        bool batchCounter = dtype == "I64" && name.EndsWith(BatchCounterSuffix, StringComparison.Ordinal) && shape.Length == 0;
+        if (dtype != "F32" && !batchCounter)
             throw new SafeTensorsFormatException(fileName, name, $"its dtype is '{dtype}'; only F32 (float32) tensors can be loaded.");
         if (offsets.Length != 2)
             throw new SafeTensorsFormatException(fileName, name, $"'data_offsets' has {offsets.Length} numbers, not 2 (begin and end).");
 
-        var entry = new TensorEntry(name, shape, offsets[0], offsets[1]);
+        var entry = new TensorEntry(name, shape, offsets[0], offsets[1], batchCounter);
         if (entry.End < entry.Begin)
             throw new SafeTensorsFormatException(fileName, name, $"its data_offsets [{entry.Begin}, {entry.End}] end before they begin.");
         ulong bytes = ByteCount(entry, fileName);
         if (entry.End - entry.Begin != bytes)
             throw new SafeTensorsFormatException(fileName, name,
-                $"its shape {entry.ShapeText} needs {bytes} bytes of F32 data but its data_offsets [{entry.Begin}, {entry.End}] span {entry.End - entry.Begin}.");
+                $"its shape {entry.ShapeText} needs {bytes} bytes of {dtype} data but its data_offsets [{entry.Begin}, {entry.End}] span {entry.End - entry.Begin}.");
         return entry;
     }
 
-    /// <summary>The F32 bytes <paramref name="entry"/>'s shape needs, rejecting shapes whose size overflows.</summary>
+    /// <summary>The bytes <paramref name="entry"/>'s shape needs, rejecting shapes whose size overflows.</summary>
     private static ulong ByteCount(TensorEntry entry, string fileName)
     {
-        ulong bytes = SafeTensorsWriter.ElementSize;
+        ulong bytes = entry.IsBatchCounter ? sizeof(long) : (ulong)SafeTensorsWriter.ElementSize;
         foreach (ulong d in entry.Shape)
         {
             if (d != 0 && bytes > ulong.MaxValue / d)

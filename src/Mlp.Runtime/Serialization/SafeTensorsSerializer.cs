@@ -9,10 +9,12 @@ namespace Mlp.Serialization;
 /// the format <c>safetensors.torch.save_file</c> and <c>load_file</c> read and write.
 /// </summary>
 /// <remarks>
-/// Saving writes every parameter as an F32 tensor, under the parameters' names or PyTorch
-/// <c>nn.Sequential</c> names (<see cref="SafeTensorsNaming"/>), with metadata recording the format, the
-/// architecture and the library version. Loading accepts either naming, checks the whole file against the
-/// model before changing anything, and reports every problem as a <see cref="SafeTensorsFormatException"/>.
+/// Saving writes every parameter, then every state tensor (BatchNorm's <c>running_mean</c> and <c>running_var</c>),
+/// as an F32 tensor, under the tensors' own names or PyTorch <c>nn.Sequential</c> names
+/// (<see cref="SafeTensorsNaming"/>), with metadata recording the format, the architecture and the library version.
+/// Loading accepts either naming, skips the I64 <c>num_batches_tracked</c> counters PyTorch keeps beside BatchNorm
+/// statistics (and only those), checks the whole file against the model before changing anything, and reports every
+/// problem as a <see cref="SafeTensorsFormatException"/>.
 /// </remarks>
 public static class SafeTensorsSerializer
 {
@@ -37,7 +39,7 @@ public static class SafeTensorsSerializer
         ?? typeof(SafeTensorsSerializer).Assembly.GetName().Version?.ToString()
         ?? "unknown";
 
-    /// <summary>Saves <paramref name="model"/>'s parameters to <paramref name="path"/>, replacing it atomically.</summary>
+    /// <summary>Saves <paramref name="model"/>'s parameters and state tensors to <paramref name="path"/>, replacing it atomically.</summary>
     /// <param name="model">The model to save.</param>
     /// <param name="path">The file to create or replace (conventionally <c>*.safetensors</c>); its folder must exist.</param>
     /// <param name="naming">The tensor names to use.</param>
@@ -48,7 +50,7 @@ public static class SafeTensorsSerializer
         AtomicFile.Write(path, stream => Write(model, stream, naming));
     }
 
-    /// <summary>Writes <paramref name="model"/>'s parameters to <paramref name="stream"/> at its position; the stream stays open.</summary>
+    /// <summary>Writes <paramref name="model"/>'s parameters and state tensors to <paramref name="stream"/> at its position; the stream stays open.</summary>
     /// <param name="model">The model to save.</param>
     /// <param name="stream">A writable stream.</param>
     /// <param name="naming">The tensor names to use.</param>
@@ -61,8 +63,8 @@ public static class SafeTensorsSerializer
     }
 
     /// <summary>
-    /// Replaces <paramref name="model"/>'s parameters with those in the safetensors file at <paramref name="path"/>,
-    /// saved under either naming. On any error the parameters are unchanged.
+    /// Replaces <paramref name="model"/>'s parameters and state tensors with those in the safetensors file at
+    /// <paramref name="path"/>, saved under either naming. On any error the model is unchanged.
     /// </summary>
     /// <param name="model">The model to load into.</param>
     /// <param name="path">The safetensors file.</param>
@@ -129,14 +131,13 @@ public static class SafeTensorsSerializer
 
     private static void Write(IModel model, Stream stream, SafeTensorsNaming naming)
     {
-        IReadOnlyList<Parameter> parameters = model.Parameters;
-        float[] values = model.AllValues.ToArray();
-        var tensors = new NamedTensor[parameters.Count];
-        for (int i = 0; i < tensors.Length; i++)
-        {
-            Parameter p = parameters[i];
-            tensors[i] = new NamedTensor(TensorNames.Of(p, naming), p.Shape.ToArray(), values.AsMemory(p.Offset, p.Length));
-        }
+        // Parameters, then state tensors (BatchNorm's running statistics), each from a copy of its buffer.
+        float[] values = model.AllValues.ToArray(), state = model.AllState.ToArray();
+        var tensors = new List<NamedTensor>();
+        foreach (Parameter p in model.Parameters)
+            tensors.Add(new NamedTensor(TensorNames.Of(p, naming), p.Shape.ToArray(), values.AsMemory(p.Offset, p.Length)));
+        foreach (StateTensor s in model.StateTensors)
+            tensors.Add(new NamedTensor(TensorNames.Of(s, naming), s.Shape.ToArray(), state.AsMemory(s.Offset, s.Length)));
         var metadata = new Dictionary<string, string>
         {
             [FormatKey] = naming == SafeTensorsNaming.Parameters ? MlpFormat : PyTorchFormat,
@@ -156,13 +157,14 @@ public static class SafeTensorsSerializer
                 $"it holds a model of architecture '{architecture}' but this model is '{model.Architecture}' " +
                 "(pass requireSameArchitecture: false to load the weights anyway).");
 
-        (TensorEntry Entry, Parameter Parameter)[] bindings = ModelBinding.Bind(model.Parameters, header.Tensors, fileName);
-        // Every parameter is bound once and shapes match, so the data is exactly the model's size: safe to allocate.
+        (TensorEntry Entry, IModelTensor Tensor)[] bindings = ModelBinding.Bind(model, header.Tensors, fileName);
+        // Every tensor is bound once and shapes match, so the data is the model's size (and 8 bytes per skipped batch
+        // counter, at most one per BatchNorm layer): safe to allocate.
         byte[] data = SafeTensorsReader.ReadData(stream, (long)header.DataLength, fileName);
 
         // Everything is validated; from here nothing can fail, so the model never ends up half loaded.
-        foreach ((TensorEntry entry, Parameter parameter) in bindings)
-            CopyLittleEndian(data.AsSpan((int)entry.Begin, (int)(entry.End - entry.Begin)), parameter.Values);
+        foreach ((TensorEntry entry, IModelTensor tensor) in bindings)
+            CopyLittleEndian(data.AsSpan((int)entry.Begin, (int)(entry.End - entry.Begin)), tensor.Values);
     }
 
     private static void CheckDataLength(SafeTensorsHeader header, long available, string fileName)

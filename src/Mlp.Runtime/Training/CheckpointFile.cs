@@ -14,7 +14,8 @@ namespace Mlp.Training;
 /// <summary>
 /// The file form of a <see cref="TrainingCheckpoint"/>: a zip archive holding <c>checkpoint.json</c> (the epoch,
 /// architecture, generator states and learning-rule scalars; 64-bit generator words as decimal strings), raw
-/// little-endian arrays <c>parameters.f32</c>, <c>learning-rule-{i}.f32</c> and <c>data-order-{depth}.i32</c>
+/// little-endian arrays <c>parameters.f32</c>, <c>state.f32</c> (the model's state that is not trained, BatchNorm's
+/// running statistics; empty for other models), <c>learning-rule-{i}.f32</c> and <c>data-order-{depth}.i32</c>
 /// (depth 0 is the training provider, 1 its source, …), and <c>manifest.json</c>, the size and SHA-256 of every other
 /// entry.
 /// </summary>
@@ -22,12 +23,15 @@ namespace Mlp.Training;
 /// Loading checks the manifest on top of the zip's own CRC-32: a flipped bit or an edited payload is an
 /// <see cref="InvalidDataException"/>, never a silently different run. Entry names must be unique, and nothing is
 /// allocated for a size the file has not been shown to hold (or, when restoring into an optimiser, that its model,
-/// learning rule and data do not need).
+/// learning rule and data do not need). Version 2 files, from before models kept state, still load, with no state.
 /// </remarks>
 public static class CheckpointFile
 {
     private const string Format = "mlp-checkpoint";
-    private const int Version = 2;
+    private const int Version = 3;
+
+    // Version 2 had no state.f32 and no stateCount; its files load as checkpoints of models without state.
+    private const int StatelessVersion = 2;
     private const string ManifestName = "manifest.json";
     private const string StateName = "checkpoint.json";
 
@@ -100,6 +104,7 @@ public static class CheckpointFile
         var manifest = new List<(string Name, long Bytes, string Sha256)>();
         WriteEntry(archive, manifest, StateName, StateJson(checkpoint));
         WriteEntry(archive, manifest, "parameters.f32", LittleEndian(MemoryMarshal.AsBytes(checkpoint.Parameters)));
+        WriteEntry(archive, manifest, "state.f32", LittleEndian(MemoryMarshal.AsBytes(checkpoint.State)));
         for (int i = 0; i < checkpoint.LearningRule.Buffers.Count; i++)
             WriteEntry(archive, manifest, $"learning-rule-{i}.f32", LittleEndian(MemoryMarshal.AsBytes(checkpoint.LearningRule.Buffers[i].Span)));
         int depth = 0;
@@ -135,6 +140,7 @@ public static class CheckpointFile
             writer.WriteString("architecture", checkpoint.Architecture);
             writer.WriteNumber("epochsCompleted", checkpoint.EpochsCompleted);
             writer.WriteNumber("parameterCount", checkpoint.Parameters.Length);
+            writer.WriteNumber("stateCount", checkpoint.State.Length);
             WriteRandom(writer, "modelRandom", checkpoint.ModelRandom);
             LearningRuleState rule = checkpoint.LearningRule;
             writer.WriteStartObject("learningRule");
@@ -191,6 +197,7 @@ public static class CheckpointFile
         private readonly Dictionary<string, ZipArchiveEntry> _entries = new(StringComparer.Ordinal);
         private readonly Dictionary<string, (long Bytes, byte[] Sha256)> _manifest = new(StringComparer.Ordinal);
         private readonly HashSet<string> _used = new(StringComparer.Ordinal);
+        private int _version;
 
         public Reader(ZipArchive archive, CheckpointExpectation? expected)
         {
@@ -204,14 +211,15 @@ public static class CheckpointFile
             ReadManifest();
             using JsonDocument document = JsonDocument.Parse(ReadVerified(StateName, MaxJsonBytes));
             JsonElement root = document.RootElement;
-            if (root.GetProperty("format").GetString() != Format || root.GetProperty("version").GetInt32() != Version)
-                throw new InvalidDataException($"expected format '{Format}' version {Version}.");
+            if (root.GetProperty("format").GetString() != Format || root.GetProperty("version").GetInt32() != _version)
+                throw new InvalidDataException($"expected format '{Format}' version {_version}, as its manifest says.");
             int parameterCount = root.GetProperty("parameterCount").GetInt32();
             if (parameterCount < 0)
                 throw new InvalidDataException($"the parameter count {parameterCount} is negative.");
             if (_expected is not null && parameterCount != _expected.ParameterCount)
                 throw new InvalidDataException($"it holds {parameterCount} parameters but the model has {_expected.ParameterCount}.");
             float[] parameters = ReadArray<float>("parameters.f32", parameterCount);
+            float[] state = _version == StatelessVersion ? [] : ReadState(root);
 
             JsonElement rule = root.GetProperty("learningRule");
             int bufferCount = rule.GetProperty("buffers").GetInt32();
@@ -256,7 +264,17 @@ public static class CheckpointFile
                     throw new InvalidDataException($"the entry '{listed}' is not part of a checkpoint of this shape.");
             }
             return new TrainingCheckpoint(root.GetProperty("architecture").GetString()!, epochs,
-                parameters, ReadRandom(root.GetProperty("modelRandom")), ruleState, data!);
+                parameters, ReadRandom(root.GetProperty("modelRandom")), ruleState, data!, state);
+        }
+
+        private float[] ReadState(JsonElement root)
+        {
+            int stateCount = root.GetProperty("stateCount").GetInt32();
+            if (stateCount < 0)
+                throw new InvalidDataException($"the state count {stateCount} is negative.");
+            if (_expected is not null && stateCount != _expected.StateCount)
+                throw new InvalidDataException($"it holds {stateCount} state values but the model keeps {_expected.StateCount}.");
+            return ReadArray<float>("state.f32", stateCount);
         }
 
         private void IndexEntries()
@@ -274,11 +292,12 @@ public static class CheckpointFile
         private void ReadManifest()
         {
             if (!_entries.TryGetValue(ManifestName, out ZipArchiveEntry? entry))
-                throw new InvalidDataException($"the entry '{ManifestName}' is missing (checkpoints before version {Version} had none and cannot be checked; save a new one).");
+                throw new InvalidDataException($"the entry '{ManifestName}' is missing (checkpoints before version {StatelessVersion} had none and cannot be checked; save a new one).");
             using JsonDocument document = JsonDocument.Parse(ReadEntry(entry, ManifestName, MaxJsonBytes, exact: false));
             JsonElement root = document.RootElement;
-            if (root.GetProperty("format").GetString() != Format || root.GetProperty("version").GetInt32() != Version)
-                throw new InvalidDataException($"the manifest is not that of format '{Format}' version {Version}.");
+            _version = root.GetProperty("format").GetString() == Format ? root.GetProperty("version").GetInt32() : -1;
+            if (_version is not (Version or StatelessVersion))
+                throw new InvalidDataException($"the manifest is not that of format '{Format}' version {Version} (or {StatelessVersion}).");
             foreach (JsonElement item in root.GetProperty("entries").EnumerateArray())
             {
                 string name = item.GetProperty("name").GetString()!;

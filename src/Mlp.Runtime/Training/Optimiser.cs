@@ -27,6 +27,7 @@ public sealed class Optimiser
     private int _evaluationBatchSize = 1000;
     private int _checkpointInterval;
     private float[]? _bestValues;
+    private float[]? _bestState;
 
     /// <summary>Binds the learning rule to the model (<see cref="LearningRule.Initialise"/>) and prepares training.</summary>
     /// <param name="model">The model to train.</param>
@@ -225,11 +226,11 @@ public sealed class Optimiser
 
     /// <summary>Captures the run's full state so that <see cref="RestoreCheckpoint(TrainingCheckpoint)"/> can continue it exactly.</summary>
     public TrainingCheckpoint CreateCheckpoint() => new(Model.Architecture, EpochsCompleted, Model.AllValues, Model.Random.State,
-        LearningRule.SaveState(), TrainData.GetState());
+        LearningRule.SaveState(), TrainData.GetState(), Model.AllState);
 
     /// <summary>
-    /// Continues from <paramref name="checkpoint"/>: parameters, learning-rule state, epochs completed, the model's
-    /// generator and the training data's order and position. Training on then reproduces the original run exactly.
+    /// Continues from <paramref name="checkpoint"/>: parameters, the model's state (BatchNorm's running statistics),
+    /// learning-rule state, epochs completed, the model's generator and the training data's order and position. Training on then reproduces the original run exactly.
     /// Every part is checked before any is changed, so a checkpoint that does not fit changes nothing.
     /// </summary>
     /// <exception cref="ArgumentException">
@@ -242,6 +243,9 @@ public sealed class Optimiser
         if (checkpoint.Architecture != Model.Architecture || checkpoint.Parameters.Length != Model.AllValues.Length)
             throw new ArgumentException($"The checkpoint is of a model '{checkpoint.Architecture}' with {checkpoint.Parameters.Length} parameters, " +
                 $"not '{Model.Architecture}' with {Model.AllValues.Length}.", nameof(checkpoint));
+        if (checkpoint.State.Length != Model.AllState.Length)
+            throw new ArgumentException($"The checkpoint holds {checkpoint.State.Length} state values (running statistics) but the model " +
+                $"'{Model.Architecture}' keeps {Model.AllState.Length}.", nameof(checkpoint));
         RandomGenerator.CheckState(checkpoint.ModelRandom, nameof(checkpoint));
         LearningRule.CheckState(checkpoint.LearningRule);
         // The data provider checks its state before changing anything (DataProvider.SetState's contract), and it is
@@ -249,6 +253,7 @@ public sealed class Optimiser
         TrainData.SetState(checkpoint.TrainData);
         LearningRule.RestoreState(checkpoint.LearningRule);
         checkpoint.Parameters.CopyTo(Model.AllValues);
+        checkpoint.State.CopyTo(Model.AllState);
         Model.Random.State = checkpoint.ModelRandom;
         EpochsCompleted = checkpoint.EpochsCompleted;
     }
@@ -265,13 +270,14 @@ public sealed class Optimiser
     public void RestoreCheckpoint(string path) =>
         RestoreCheckpoint(CheckpointFile.Load(path, CheckpointExpectation.Of(this)));
 
-    /// <summary>Puts back the parameters of the best statistics epoch (see <see cref="KeepBestModel"/>).</summary>
+    /// <summary>Puts back the parameters and state of the best statistics epoch (see <see cref="KeepBestModel"/>).</summary>
     /// <exception cref="InvalidOperationException">No best model has been kept.</exception>
     public void RestoreBestModel()
     {
         if (_bestValues is null)
             throw new InvalidOperationException("No best model has been kept: set KeepBestModel before training, with validation data.");
         _bestValues.CopyTo(Model.AllValues);
+        _bestState!.CopyTo(Model.AllState);
     }
 
     private void TrackBest(EpochStatistics statistics)
@@ -279,7 +285,9 @@ public sealed class Optimiser
         if (!KeepBestModel || statistics["error(valid)"] >= (BestValidError ?? double.PositiveInfinity))
             return;
         _bestValues ??= new float[Model.AllValues.Length];
+        _bestState ??= new float[Model.AllState.Length];
         Model.AllValues.CopyTo(_bestValues);
+        Model.AllState.CopyTo(_bestState);
         BestEpoch = statistics.Epoch;
         BestValidError = statistics["error(valid)"];
         if (!string.IsNullOrEmpty(BestModelPath))

@@ -4,24 +4,26 @@ using Mlp.LearningRules;
 namespace Mlp.Training;
 
 /// <summary>
-/// Everything a training run needs to continue exactly where it stopped: the parameters, the learning rule's state,
-/// the number of epochs completed, the model's random generator (dropout masks) and the training data provider's
-/// order, position and generator. Restoring it into an <see cref="Optimiser"/> over the same architecture and data
+/// Everything a training run needs to continue exactly where it stopped: the parameters, the model's state (BatchNorm's
+/// running statistics), the learning rule's state, the number of epochs completed, the model's random generator
+/// (dropout masks) and the training data provider's order, position and generator. Restoring it into an <see cref="Optimiser"/> over the same architecture and data
 /// and training on gives bit-for-bit the result of the uninterrupted run.
 /// </summary>
 public sealed class TrainingCheckpoint
 {
     private readonly float[] _parameters;
+    private readonly float[] _state;
 
-    /// <summary>Creates a checkpoint from its parts (see <see cref="Optimiser.CreateCheckpoint"/>); the parameters are copied.</summary>
+    /// <summary>Creates a checkpoint from its parts (see <see cref="Optimiser.CreateCheckpoint"/>); the parameters and state are copied.</summary>
     /// <param name="architecture">The model's <see cref="IModel.Architecture"/>; a restore into another architecture is refused.</param>
     /// <param name="epochsCompleted">The training epochs completed, at least 0.</param>
     /// <param name="parameters">The model's <see cref="IModel.AllValues"/>.</param>
     /// <param name="modelRandom">The state of the model's <see cref="IModel.Random"/>.</param>
     /// <param name="learningRule">The learning rule's state.</param>
     /// <param name="trainData">The training data provider's state.</param>
+    /// <param name="state">The model's <see cref="IModel.AllState"/> (BatchNorm's running statistics); empty for models without any.</param>
     public TrainingCheckpoint(string architecture, int epochsCompleted, ReadOnlySpan<float> parameters, RandomGeneratorState modelRandom,
-        LearningRuleState learningRule, DataProviderState trainData)
+        LearningRuleState learningRule, DataProviderState trainData, ReadOnlySpan<float> state = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(architecture);
         ArgumentOutOfRangeException.ThrowIfNegative(epochsCompleted);
@@ -30,6 +32,7 @@ public sealed class TrainingCheckpoint
         Architecture = architecture;
         EpochsCompleted = epochsCompleted;
         _parameters = parameters.ToArray();
+        _state = state.ToArray();
         ModelRandom = modelRandom;
         LearningRule = learningRule;
         TrainData = trainData;
@@ -43,6 +46,9 @@ public sealed class TrainingCheckpoint
 
     /// <summary>The model's parameter values, in <see cref="IModel.AllValues"/> order.</summary>
     public ReadOnlySpan<float> Parameters => _parameters;
+
+    /// <summary>The model's state that is not trained, in <see cref="IModel.AllState"/> order: BatchNorm's running statistics.</summary>
+    public ReadOnlySpan<float> State => _state;
 
     /// <summary>The state of the model's random generator.</summary>
     public RandomGeneratorState ModelRandom { get; }

@@ -23,7 +23,7 @@ public class PrincipalAnglesTests
     private static double Sin(double degrees) => Math.Sin(degrees * Math.PI / 180);
 
     [Fact]
-    public void A_subspace_spanned_by_other_vectors_is_at_0_degrees_from_itself()
+    public void ASubspaceSpannedByOtherVectorsIsAt0DegreesFromItself()
     {
         // Three random vectors, and three different mixtures of them (scaled, sheared): the same span.
         var random = new RandomGenerator(5);
@@ -41,7 +41,7 @@ public class PrincipalAnglesTests
     }
 
     [Fact]
-    public void Orthogonal_subspaces_are_at_90_degrees()
+    public void OrthogonalSubspacesAreAt90Degrees()
     {
         PrincipalAngles angles = PrincipalAngles.Between(Rows(Axis(0), Axis(1)), 2, Rows(Axis(2), Combine(3, Axis(3), 4, Axis(4))), 2, Dimension);
         Assert.Equal([90.0, 90.0], angles.Degrees.Select(d => Math.Round(d, 9)));
@@ -49,7 +49,7 @@ public class PrincipalAnglesTests
     }
 
     [Fact]
-    public void Rotating_directions_by_known_angles_gives_those_angles()
+    public void RotatingDirectionsByKnownAnglesGivesThoseAngles()
     {
         // span(e0, e1, e2) against span(e0 rotated 30° towards e5, e1 rotated 12.5° towards e6, e2): angles 0°, 12.5°, 30°.
         double[] a = Rows(Axis(0), Axis(1), Axis(2));
@@ -68,7 +68,7 @@ public class PrincipalAnglesTests
     }
 
     [Fact]
-    public void A_smaller_subspace_inside_a_larger_one_is_at_0_degrees_and_vectors_get_their_own_angle()
+    public void ASmallerSubspaceInsideALargerOneIsAt0DegreesAndVectorsGetTheirOwnAngle()
     {
         PrincipalAngles angles = PrincipalAngles.Between(Rows(Combine(1, Axis(0), 1, Axis(1))), 1, Rows(Axis(0), Axis(1), Axis(2)), 3, Dimension);
         Assert.Equal(0, Assert.Single(angles.Degrees), 1e-6);
@@ -80,7 +80,7 @@ public class PrincipalAnglesTests
     }
 
     [Fact]
-    public void Dependent_or_misshapen_rows_are_refused_with_the_argument_named()
+    public void DependentOrMisshapenRowsAreRefusedWithTheArgumentNamed()
     {
         double[] dependent = Rows(Axis(0), Combine(2, Axis(0), 0, Axis(1)));
         var e = Assert.Throws<ArgumentException>("a", () => PrincipalAngles.Between(dependent, 2, Rows(Axis(1)), 1, Dimension));

@@ -5,7 +5,7 @@ namespace Mlp.Examples.Tests.Analysis;
 public class UnitCosinesTests
 {
     [Fact]
-    public void Units_that_are_components_match_one_each_and_a_rotation_spreads_them()
+    public void UnitsThatAreComponentsMatchOneEachAndARotationSpreadsThem()
     {
         // Components e0, e1, e2 of a 4-dimensional space. Units: -3·e1 (a component up to sign and scale), and e0 and e2
         // rotated by 60° within their plane (a mixture of the two).

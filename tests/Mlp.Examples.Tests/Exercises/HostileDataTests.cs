@@ -1,4 +1,3 @@
-using System.IO.Compression;
 using Mlp.Examples.Tests.Support;
 
 namespace Mlp.Examples.Tests.Exercises;
@@ -7,14 +6,14 @@ namespace Mlp.Examples.Tests.Exercises;
 public sealed class HostileDataTests
 {
     [Fact]
-    public void A_label_file_declaring_220_million_labels_is_a_one_line_error()
+    public void ALabelFileDeclaring220MillionLabelsIsAOneLineError()
     {
         using var folder = new TempFolder();
         string data = Path.Combine(folder.Path, "mnist");
         Directory.CreateDirectory(data);
         // A valid 60,000-image training file, and a label file that declares (and holds) 220,000,000 zero labels.
-        WriteGzipOfZeros(Path.Combine(data, "train-images-idx3-ubyte.gz"), [0, 0, 8, 3, .. BigEndian(60_000), 0, 0, 0, 28, 0, 0, 0, 28], 60_000L * 784);
-        WriteGzipOfZeros(Path.Combine(data, "train-labels-idx1-ubyte.gz"), [0, 0, 8, 1, .. BigEndian(220_000_000)], 220_000_000);
+        CraftedIdxFiles.WriteGzipOfZeros(Path.Combine(data, "train-images-idx3-ubyte.gz"), CraftedIdxFiles.ImageFileContent(60_000, 28, 28, []), 60_000L * 784);
+        CraftedIdxFiles.WriteGzipOfZeros(Path.Combine(data, "train-labels-idx1-ubyte.gz"), CraftedIdxFiles.LabelFileContent(220_000_000, []), 220_000_000);
         var app = new CapturedApp();
 
         Assert.Equal(1, app.Run("--data-dir", data, "--output", folder.File("out"), "--exercises", "pca"));
@@ -24,17 +23,5 @@ public sealed class HostileDataTests
         Assert.Contains("train-labels-idx1-ubyte.gz", error);
         Assert.Contains("220000000 labels", error);
         Assert.Single(error.TrimEnd().Split('\n'));
-    }
-
-    private static byte[] BigEndian(int value) => [(byte)(value >> 24), (byte)(value >> 16), (byte)(value >> 8), (byte)value];
-
-    private static void WriteGzipOfZeros(string path, byte[] header, long zeros)
-    {
-        using var file = File.Create(path);
-        using var gzip = new GZipStream(file, CompressionLevel.SmallestSize);
-        gzip.Write(header);
-        var chunk = new byte[1 << 20];
-        for (long left = zeros; left > 0; left -= chunk.Length)
-            gzip.Write(chunk, 0, (int)Math.Min(left, chunk.Length));
     }
 }

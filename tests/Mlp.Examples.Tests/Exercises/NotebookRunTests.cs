@@ -12,7 +12,7 @@ namespace Mlp.Examples.Tests.Exercises;
 public class NotebookRunTests
 {
     [Fact]
-    public void Pca_exercise_reports_its_errors_and_draws_its_figure()
+    public void PcaExerciseReportsItsErrorsAndDrawsItsFigure()
     {
         using var folder = new TempFolder();
         const int train = 300, valid = 40, side = 8;   // small images keep the eigendecomposition quick
@@ -49,7 +49,7 @@ public class NotebookRunTests
     }
 
     [Fact]
-    public void Pca_runs_first_and_exercise_4_brings_exercise_2_along()
+    public void PcaRunsFirstAndExercise4BringsExercise2Along()
     {
         Assert.Equal([Exercise.Pca, Exercise.LinearAutoencoder], NotebookRun.ToRun([Exercise.LinearAutoencoder, Exercise.Pca]));
         Assert.Equal([Exercise.NonLinearAutoencoder, Exercise.PretrainedClassifier], NotebookRun.ToRun([Exercise.PretrainedClassifier]));
@@ -58,7 +58,7 @@ public class NotebookRunTests
     }
 
     [Fact]
-    public void A_corrupt_data_file_is_a_one_line_error_and_exit_code_1()
+    public void ACorruptDataFileIsAOneLineErrorAndExitCode1()
     {
         using var folder = new TempFolder();
         string data = CapturedApp.FakeDataFolder(folder);

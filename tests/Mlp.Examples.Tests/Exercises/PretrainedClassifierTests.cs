@@ -18,7 +18,7 @@ public class PretrainedClassifierTests
     }
 
     [Fact]
-    public void The_first_layer_starts_from_the_autoencoders_encoder_and_the_rest_from_the_seed()
+    public void TheFirstLayerStartsFromTheAutoencodersEncoderAndTheRestFromTheSeed()
     {
         NonLinearAutoencoder autoencoder = TrainedLookingAutoencoder();
         DigitClassifier classifier = PretrainedClassifierExercise.CreatePretrained(autoencoder, seed: 153, freeze: false);
@@ -35,7 +35,7 @@ public class PretrainedClassifierTests
     }
 
     [Fact]
-    public void A_frozen_first_layer_stays_as_copied_while_the_rest_trains()
+    public void AFrozenFirstLayerStaysAsCopiedWhileTheRestTrains()
     {
         NonLinearAutoencoder autoencoder = TrainedLookingAutoencoder();
         DigitClassifier classifier = PretrainedClassifierExercise.CreatePretrained(autoencoder, seed: 153, freeze: true);

@@ -19,7 +19,7 @@ public class ImageGridFigureTests
     }
 
     [Fact]
-    public void Writes_a_png_of_the_size_the_layout_gives()
+    public void WritesAPngOfTheSizeTheLayoutGives()
     {
         using var folder = new TempFolder();
         string path = folder.File("grid.png");
@@ -38,7 +38,7 @@ public class ImageGridFigureTests
     }
 
     [Fact]
-    public void Draws_every_image_pixel_as_a_crisp_square_in_the_notebooks_greys()
+    public void DrawsEveryImagePixelAsACrispSquareInTheNotebooksGreys()
     {
         byte[] png = ImageGridFigure.RenderPng(null, [Stripes("a", 4), Stripes("b", 4, evenBlack: false)], Side, Side, out FigureSize size);
         using SKBitmap bitmap = Png.Decode(png);
@@ -65,7 +65,7 @@ public class ImageGridFigureTests
     }
 
     [Fact]
-    public void Shows_values_outside_zero_to_one_at_the_nearer_end_and_nan_as_the_gap()
+    public void ShowsValuesOutsideZeroToOneAtTheNearerEndAndNaNAsTheGap()
     {
         var pixels = new float[3 * Side * Side];
         pixels.AsSpan(0, Side * Side).Fill(-0.5f);
@@ -83,7 +83,7 @@ public class ImageGridFigureTests
     }
 
     [Fact]
-    public void Renders_the_title_and_the_row_labels_as_text()
+    public void RendersTheTitleAndTheRowLabelsAsText()
     {
         ImageRow[] rows = [Stripes("originals", 3), Stripes("reconstructions", 3)];
         byte[] titled = ImageGridFigure.RenderPng("A title", rows, Side, Side, out _);
@@ -99,7 +99,7 @@ public class ImageGridFigureTests
     }
 
     [Fact]
-    public void Rows_may_hold_different_numbers_of_images()
+    public void RowsMayHoldDifferentNumbersOfImages()
     {
         byte[] png = ImageGridFigure.RenderPng(null, [Stripes("three", 3), Stripes("five", 5)], Side, Side, out FigureSize size);
         int gridWidth = 5 * (Side + ImageGridFigure.Gap) + ImageGridFigure.Gap;
@@ -108,7 +108,7 @@ public class ImageGridFigureTests
     }
 
     [Fact]
-    public void Rejects_rows_that_do_not_hold_whole_images()
+    public void RejectsRowsThatDoNotHoldWholeImages()
     {
         Assert.Throws<ArgumentException>("rows", () => ImageGridFigure.RenderPng(null, [], Side, Side, out _));
         Assert.Throws<ArgumentException>("rows", () => ImageGridFigure.RenderPng(null, [new ImageRow("short", new float[Side * Side - 1], 1)], Side, Side, out _));

@@ -16,7 +16,7 @@ public class LearningCurveFigureTests
     }
 
     [Fact]
-    public void Writes_a_png_of_the_requested_size()
+    public void WritesAPngOfTheRequestedSize()
     {
         using var folder = new TempFolder();
         string path = folder.File("curves.png");
@@ -29,7 +29,7 @@ public class LearningCurveFigureTests
     }
 
     [Fact]
-    public void Renders_the_title_and_the_axis_labels_as_text()
+    public void RendersTheTitleAndTheAxisLabelsAsText()
     {
         RunHistory[] runs = [Run("ex1", "linear", false)];
         byte[] titled = LearningCurveFigure.RenderPng("Learning curves", runs, CurveMetric.Error);
@@ -40,7 +40,7 @@ public class LearningCurveFigureTests
     }
 
     [Fact]
-    public void Several_runs_share_a_figure_and_accuracy_can_be_plotted()
+    public void SeveralRunsShareAFigureAndAccuracyCanBePlotted()
     {
         RunHistory[] runs = [Run("ex4_pretrained", "pre-trained", true), Run("ex4_random", "random init", true, offset: 0.3)];
         byte[] both = LearningCurveFigure.RenderPng("Exercise 4: accuracy", runs, CurveMetric.Accuracy);
@@ -50,7 +50,7 @@ public class LearningCurveFigureTests
     }
 
     [Fact]
-    public void Draws_a_further_set_such_as_corrupted_validation_inputs()
+    public void DrawsAFurtherSetSuchAsCorruptedValidationInputs()
     {
         RunHistory plain = Run("ex3", "denoising", false);
         RunHistory noisy = Runs.Make("ex3", "denoising", ["error(train)", "error(valid)", "error(valid_noisy)"],
@@ -60,7 +60,7 @@ public class LearningCurveFigureTests
     }
 
     [Fact]
-    public void Panels_side_by_side_each_draw_their_own_curves()
+    public void PanelsSideBySideEachDrawTheirOwnCurves()
     {
         RunHistory[] runs = [Run("ex4_pretrained", "pre-trained", true), Run("ex4_random", "random init", true, offset: 0.3)];
         CurvePanel error = new("error", CurveMetric.Error), accuracy = new("accuracy", CurveMetric.Accuracy);
@@ -85,7 +85,7 @@ public class LearningCurveFigureTests
     }
 
     [Fact]
-    public void The_axis_shows_the_trained_epochs_when_epoch_0_is_far_outside_them()
+    public void TheAxisShowsTheTrainedEpochsWhenEpoch0IsFarOutsideThem()
     {
         // Exercise 1: 51.8 before training, then 7.6 down to 4.61 with PCA's 4.59 below: the axis spans 4.59 to 7.6, padded by 8%.
         (int, double)[] points = [(0, 51.8), (1, 7.6), (2, 5.0), (3, 4.61)];
@@ -100,7 +100,7 @@ public class LearningCurveFigureTests
     }
 
     [Fact]
-    public void Draws_reference_lines_with_their_legend()
+    public void DrawsReferenceLinesWithTheirLegend()
     {
         RunHistory[] runs = [Run("ex1", "linear", false)];
         byte[] plain = LearningCurveFigure.RenderPng(null, runs, CurveMetric.Error);
@@ -109,14 +109,14 @@ public class LearningCurveFigureTests
     }
 
     [Fact]
-    public void Leaves_diverged_epochs_out_instead_of_failing()
+    public void LeavesDivergedEpochsOutInsteadOfFailing()
     {
         var diverged = Runs.Autoencoder("ex1", "linear", [(3, 3), (2, 2), (double.NaN, double.PositiveInfinity)], 1, 1);
         Assert.Equal((800, 500), Png.Dimensions(LearningCurveFigure.RenderPng(null, [diverged], CurveMetric.Error)));
     }
 
     [Fact]
-    public void Rejects_runs_without_what_it_plots()
+    public void RejectsRunsWithoutWhatItPlots()
     {
         Assert.Throws<ArgumentException>("runs", () => LearningCurveFigure.RenderPng(null, [], CurveMetric.Error));
         Assert.Throws<ArgumentException>("runs", () => LearningCurveFigure.RenderPng(null, [Runs.Autoencoder("x", "x", [])], CurveMetric.Error));

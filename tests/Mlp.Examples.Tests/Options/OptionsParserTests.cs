@@ -27,7 +27,7 @@ public class OptionsParserTests : IDisposable
     }
 
     [Fact]
-    public void Defaults_are_the_notebooks()
+    public void DefaultsAreTheNotebooks()
     {
         ExampleOptions options = Parse(out int exitCode, out string error, "--output", _output)!;
         Assert.Equal(0, exitCode);
@@ -52,7 +52,7 @@ public class OptionsParserTests : IDisposable
     }
 
     [Fact]
-    public void Every_setting_can_be_overridden()
+    public void EverySettingCanBeOverridden()
     {
         ExampleOptions options = Parse(out int exitCode, out _,
             "--epochs", "3", "--batch-size", "100", "--seed", "7", "--output", _output, "--noise", "salt-and-pepper",
@@ -76,7 +76,7 @@ public class OptionsParserTests : IDisposable
     }
 
     [Fact]
-    public void Gaussian_noise_levels_are_standard_deviations()
+    public void GaussianNoiseLevelsAreStandardDeviations()
     {
         ExampleOptions options = Parse(out int exitCode, out _, "--output", _output, "--noise", "gaussian", "--noise-level", "1.5")!;
         Assert.Equal(0, exitCode);
@@ -104,7 +104,7 @@ public class OptionsParserTests : IDisposable
     [InlineData("--threads must be at least 1, got 0", "--threads", "0")]
     [InlineData("--pca-components must be from 1 to 784, got 785", "--pca-components", "785")]
     [InlineData("--bogus", "--bogus")]
-    public void Invalid_values_are_one_line_on_stderr_and_exit_code_2(string expected, params string[] args)
+    public void InvalidValuesAreOneLineOnStderrAndExitCode2(string expected, params string[] args)
     {
         var app = new CapturedApp();
         int exitCode = app.Run([.. args, "--data-dir", _data, "--output", _output]);
@@ -120,7 +120,7 @@ public class OptionsParserTests : IDisposable
     }
 
     [Fact]
-    public void An_output_folder_that_cannot_be_created_is_a_usage_error()
+    public void AnOutputFolderThatCannotBeCreatedIsAUsageError()
     {
         // A file where a parent folder should be fails for root too (permission bits would not).
         string blocker = _folder.File("a-file");
@@ -136,34 +136,24 @@ public class OptionsParserTests : IDisposable
     }
 
     [Fact]
-    public void A_read_only_output_folder_is_a_usage_error_for_ordinary_users()
+    public void AReadOnlyOutputFolderIsAUsageErrorForOrdinaryUsers()
     {
         if (OperatingSystem.IsWindows())
             return;
-        string readOnly = _folder.File("read-only");
-        Directory.CreateDirectory(readOnly);
-        File.SetUnixFileMode(readOnly, UnixFileMode.UserRead | UnixFileMode.UserExecute);
-        try
+        using var readOnly = new ReadOnlyFolder(_folder.File("read-only"));
+        var app = new CapturedApp();
+        int exitCode = app.Run("--data-dir", _data, "--output", readOnly.Path, "--exercises", "1");
+        if (readOnly.WritableAnyway)
+            Assert.NotEqual(2, exitCode);
+        else
         {
-            bool canWrite = OutputFolder.Prepare(readOnly) is null;   // root ignores permission bits
-            var app = new CapturedApp();
-            int exitCode = app.Run("--data-dir", _data, "--output", readOnly, "--exercises", "1");
-            if (canWrite)
-                Assert.NotEqual(2, exitCode);
-            else
-            {
-                Assert.Equal(2, exitCode);
-                Assert.StartsWith($"error: --output: cannot write to '{readOnly}'", app.Error.ToString());
-            }
-        }
-        finally
-        {
-            File.SetUnixFileMode(readOnly, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+            Assert.Equal(2, exitCode);
+            Assert.StartsWith($"error: --output: cannot write to '{readOnly.Path}'", app.Error.ToString());
         }
     }
 
     [Fact]
-    public void A_data_folder_without_mnist_is_a_usage_error()
+    public void ADataFolderWithoutMnistIsAUsageError()
     {
         var app = new CapturedApp();
         Assert.Equal(2, app.Run("--data-dir", _folder.File("nowhere"), "--output", _output));
@@ -182,7 +172,7 @@ public class OptionsParserTests : IDisposable
     }
 
     [Fact]
-    public void The_default_data_folder_is_found_from_inside_the_repository()
+    public void TheDefaultDataFolderIsFoundFromInsideTheRepository()
     {
         // The tests run from tests/Mlp.Examples.Tests/bin/...: the default relative path resolves by looking upwards.
         Assert.Null(DataFolder.Resolve(ExampleOptions.DefaultDataDirectory, out string resolved));
@@ -190,7 +180,7 @@ public class OptionsParserTests : IDisposable
     }
 
     [Fact]
-    public void Help_lists_every_flag_and_exits_0()
+    public void HelpListsEveryFlagAndExits0()
     {
         var app = new CapturedApp();
         Assert.Equal(0, app.Run("--help"));

@@ -6,7 +6,7 @@ namespace Mlp.Examples.Tests.Output;
 public class MachineInfoTests
 {
     [Fact]
-    public void Reads_the_model_name_from_a_cpuinfo_file()
+    public void ReadsTheModelNameFromACpuinfoFile()
     {
         using var folder = new TempFolder();
         string path = folder.File("cpuinfo");
@@ -16,7 +16,7 @@ public class MachineInfoTests
     }
 
     [Fact]
-    public void Reads_the_three_load_averages()
+    public void ReadsTheThreeLoadAverages()
     {
         using var folder = new TempFolder();
         string path = folder.File("loadavg");
@@ -26,7 +26,7 @@ public class MachineInfoTests
     }
 
     [Fact]
-    public void Describes_this_machine()
+    public void DescribesThisMachine()
     {
         MachineInfo machine = MachineInfo.Detect();
         Assert.Equal(Environment.ProcessorCount, machine.Cores);

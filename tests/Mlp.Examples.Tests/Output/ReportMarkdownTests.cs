@@ -7,7 +7,7 @@ namespace Mlp.Examples.Tests.Output;
 public class ReportMarkdownTests
 {
     [Fact]
-    public void Ties_the_table_figures_statistics_settings_and_machine_together()
+    public void TiesTheTableFiguresStatisticsSettingsAndMachineTogether()
     {
         using var folder = new TempFolder();
         string path = ReportMarkdown.Write(folder.Path, SampleResults.Report);
@@ -32,7 +32,7 @@ public class ReportMarkdownTests
     }
 
     [Fact]
-    public void Image_links_are_relative_and_escaped()
+    public void ImageLinksAreRelativeAndEscaped()
     {
         var report = SampleResults.Report with { Figures = [new ReportFigure("odd name", "a b.png")] };
         Assert.Contains("![odd name](a%20b.png)", ReportMarkdown.Render(report));

@@ -7,7 +7,7 @@ namespace Mlp.Examples.Tests.Output;
 public class ResultsJsonTests
 {
     [Fact]
-    public void Holds_every_figure_of_the_table_under_exercise_set_and_metric()
+    public void HoldsEveryFigureOfTheTableUnderExerciseSetAndMetric()
     {
         using var folder = new TempFolder();
         string path = ResultsJson.Write(folder.Path, SampleResults.Report);
@@ -33,7 +33,7 @@ public class ResultsJsonTests
     }
 
     [Fact]
-    public void Holds_titles_settings_machine_files_and_times()
+    public void HoldsTitlesSettingsMachineFilesAndTimes()
     {
         using var json = JsonDocument.Parse(ResultsJson.Render(SampleResults.Report));
         JsonElement root = json.RootElement;

@@ -8,7 +8,7 @@ namespace Mlp.Examples.Tests.Output;
 public class ResultsTableTests
 {
     [Fact]
-    public void Final_and_best_figures_come_from_the_runs_epochs()
+    public void FinalAndBestFiguresComeFromTheRunsEpochs()
     {
         ExerciseResult ex1 = SampleResults.Results[0];
         Assert.Equal(new SetResult("train", 4.75, null, 4.75, null), ex1.Sets[0]);
@@ -22,7 +22,7 @@ public class ResultsTableTests
     }
 
     [Fact]
-    public void Every_set_the_statistics_hold_becomes_a_column_in_their_order()
+    public void EverySetTheStatisticsHoldBecomesAColumnInTheirOrder()
     {
         var run = Runs.Make("ex3", "denoising", ["error(train)", "error(valid)", "error(valid_noisy)"], [[9, 8, 7], [3, 2, 4], [2, 2.5, 3]], [1, 1]);
         Assert.Equal(["train", "valid", "valid_noisy"], run.Sets);
@@ -33,7 +33,7 @@ public class ResultsTableTests
     }
 
     [Fact]
-    public void A_diverged_epoch_is_never_the_best()
+    public void ADivergedEpochIsNeverTheBest()
     {
         var run = Runs.Classifier("x", "x", [(3, 0.5, 3, 0.5), (double.NaN, double.NaN, double.NaN, double.NaN)], 1);
         ExerciseResult result = ExerciseResult.FromRun(run, "x", 1);
@@ -44,7 +44,7 @@ public class ResultsTableTests
     }
 
     [Fact]
-    public void Has_an_error_column_per_set_and_accuracy_columns_only_where_there_are_accuracies()
+    public void HasAnErrorColumnPerSetAndAccuracyColumnsOnlyWhereThereAreAccuracies()
     {
         var table = ResultsTable.Build(SampleResults.Results);
         Assert.Equal(
@@ -59,7 +59,7 @@ public class ResultsTableTests
     }
 
     [Fact]
-    public void Plain_text_aligns_every_column()
+    public void PlainTextAlignsEveryColumn()
     {
         string text = ResultsTableText.Plain(ResultsTable.Build(SampleResults.Results.Take(2).ToList()));
         string[] lines = text.TrimEnd('\n').Split('\n');
@@ -73,7 +73,7 @@ public class ResultsTableTests
     }
 
     [Fact]
-    public void Markdown_right_aligns_numbers_and_escapes_pipes()
+    public void MarkdownRightAlignsNumbersAndEscapesPipes()
     {
         string markdown = ResultsTableText.Markdown(ResultsTable.Build(SampleResults.Results));
         string[] lines = markdown.TrimEnd('\n').Split('\n');
@@ -82,7 +82,7 @@ public class ResultsTableTests
     }
 
     [Fact]
-    public void A_narrow_terminal_gets_an_error_table_and_an_accuracy_table_with_every_figure_whole()
+    public void ANarrowTerminalGetsAnErrorTableAndAnAccuracyTableWithEveryFigureWhole()
     {
         var ansi = new TestConsole().Width(80);
         var console = new AppConsole(new StringWriter(), new StringWriter(), ansi, Interactive: true);
@@ -102,7 +102,7 @@ public class ResultsTableTests
     }
 
     [Fact]
-    public void The_spectre_table_holds_the_same_cells()
+    public void TheSpectreTableHoldsTheSameCells()
     {
         var console = new TestConsole().Width(200);
         console.Write(ResultsTablePrinter.ToSpectre(ResultsTable.Build(SampleResults.Results)));

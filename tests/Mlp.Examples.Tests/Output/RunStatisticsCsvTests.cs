@@ -7,7 +7,7 @@ namespace Mlp.Examples.Tests.Output;
 public class RunStatisticsCsvTests
 {
     [Fact]
-    public void Writes_one_line_per_epoch_under_the_runs_key()
+    public void WritesOneLinePerEpochUnderTheRunsKey()
     {
         using var folder = new TempFolder();
         string path = RunStatisticsCsv.Write(folder.Path, SampleResults.Ex1);
@@ -21,7 +21,7 @@ public class RunStatisticsCsvTests
     }
 
     [Fact]
-    public void Uses_the_invariant_culture_and_round_trips_values()
+    public void UsesTheInvariantCultureAndRoundTripsValues()
     {
         var previous = CultureInfo.CurrentCulture;
         CultureInfo.CurrentCulture = CultureInfo.GetCultureInfo("de-DE");

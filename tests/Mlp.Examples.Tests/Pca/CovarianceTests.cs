@@ -11,7 +11,7 @@ public class CovarianceTests
     [InlineData(130, 16)]   // one full block and a partial one; exactly one tile column
     [InlineData(300, 37)]   // several blocks; a width that is no multiple of the tile
     [InlineData(257, 50)]
-    public void Matches_a_naive_double_computation(int count, int dimension)
+    public void MatchesANaiveDoubleComputation(int count, int dimension)
     {
         float[] data = SyntheticData.Uniform(count, dimension, seed: count * 31 + dimension);
         var mean = new double[dimension];
@@ -30,7 +30,7 @@ public class CovarianceTests
     }
 
     [Fact]
-    public void Is_exactly_symmetric()
+    public void IsExactlySymmetric()
     {
         const int count = 200, dimension = 29;
         float[] data = SyntheticData.Uniform(count, dimension, seed: 7);
@@ -42,7 +42,7 @@ public class CovarianceTests
     }
 
     [Fact]
-    public void Does_not_depend_on_the_thread_count()
+    public void DoesNotDependOnTheThreadCount()
     {
         const int count = 400, dimension = 70;
         float[] data = SyntheticData.Uniform(count, dimension, seed: 11);
@@ -54,7 +54,7 @@ public class CovarianceTests
     }
 
     [Fact]
-    public void Of_constant_data_is_zero_even_far_from_the_origin()
+    public void OfConstantDataIsZeroEvenFarFromTheOrigin()
     {
         // Centring before the products avoids E[x²] − E[x]² cancellation.
         const int count = 150, dimension = 20;
@@ -67,7 +67,7 @@ public class CovarianceTests
     }
 
     [Fact]
-    public void Rejects_mismatched_sizes()
+    public void RejectsMismatchedSizes()
     {
         var data = new float[12];
         Assert.Throws<ArgumentException>("data", () => Covariance.Compute(data, 5, 3, new double[3], new double[9]));

@@ -9,7 +9,7 @@ namespace Mlp.Examples.Tests.Pca;
 public class MnistPcaTests(ITestOutputHelper output)
 {
     [Fact]
-    public void Fifty_components_match_the_course_reference()
+    public void FiftyComponentsMatchTheCourseReference()
     {
         Assert.Null(DataFolder.Resolve(ExampleOptions.DefaultDataDirectory, out string folder));
         MnistSplit data = MnistSplit.Load(folder);

@@ -9,7 +9,7 @@ public class PrincipalComponentsTests
     private static readonly double[] Scales = [3.0, 2.0, 1.5, 1.0];
 
     [Fact]
-    public void Finds_the_directions_and_variances_the_data_was_built_from()
+    public void FindsTheDirectionsAndVariancesTheDataWasBuiltFrom()
     {
         var (data, directions, mean) = SyntheticData.LowRank(Count, Dimension, Scales, noise: 0.01, seed: 5);
         var pca = PrincipalComponents.Fit(data, Count, Dimension, componentCount: Scales.Length);
@@ -30,7 +30,7 @@ public class PrincipalComponentsTests
     }
 
     [Fact]
-    public void Eigenvalues_decrease_and_components_are_orthonormal()
+    public void EigenvaluesDecreaseAndComponentsAreOrthonormal()
     {
         float[] data = SyntheticData.Uniform(Count, Dimension, seed: 9);
         var pca = PrincipalComponents.Fit(data, Count, Dimension, componentCount: 10);
@@ -49,7 +49,7 @@ public class PrincipalComponentsTests
     }
 
     [Fact]
-    public void Eigenvalues_are_those_of_the_naive_covariance()
+    public void EigenvaluesAreThoseOfTheNaiveCovariance()
     {
         float[] data = SyntheticData.Uniform(Count, Dimension, seed: 13);
         var pca = PrincipalComponents.Fit(data, Count, Dimension, componentCount: 3);
@@ -74,7 +74,7 @@ public class PrincipalComponentsTests
     [InlineData(4)]
     [InlineData(7)]
     [InlineData(23)]
-    public void Training_error_is_half_the_discarded_eigenvalues(int components)
+    public void TrainingErrorIsHalfTheDiscardedEigenvalues(int components)
     {
         var (data, _, _) = SyntheticData.LowRank(Count, Dimension, Scales, noise: 0.1, seed: 17);
         var pca = PrincipalComponents.Fit(data, Count, Dimension, components);
@@ -87,7 +87,7 @@ public class PrincipalComponentsTests
     }
 
     [Fact]
-    public void Keeping_every_component_reconstructs_exactly()
+    public void KeepingEveryComponentReconstructsExactly()
     {
         float[] data = SyntheticData.Uniform(50, 8, seed: 19);
         var pca = PrincipalComponents.Fit(data, 50, 8, componentCount: 8);
@@ -95,7 +95,7 @@ public class PrincipalComponentsTests
     }
 
     [Fact]
-    public void Error_on_other_data_matches_a_naive_computation()
+    public void ErrorOnOtherDataMatchesANaiveComputation()
     {
         var (train, _, _) = SyntheticData.LowRank(Count, Dimension, Scales, noise: 0.1, seed: 23);
         float[] other = SyntheticData.Uniform(2500, Dimension, seed: 29);   // more than one parallel chunk
@@ -108,7 +108,7 @@ public class PrincipalComponentsTests
     }
 
     [Fact]
-    public void Reconstruct_is_v_vt_x_minus_mu_plus_mu()
+    public void ReconstructIsVVtXMinusMuPlusMu()
     {
         var (data, _, _) = SyntheticData.LowRank(Count, Dimension, Scales, noise: 0.1, seed: 31);
         const int components = 6, shown = 5;   // six: one group of four and two single components
@@ -134,7 +134,7 @@ public class PrincipalComponentsTests
     }
 
     [Fact]
-    public void Reports_the_time_of_each_stage()
+    public void ReportsTheTimeOfEachStage()
     {
         float[] data = SyntheticData.Uniform(100, 10, seed: 37);
         var pca = PrincipalComponents.Fit(data, 100, 10, 2);
@@ -143,7 +143,7 @@ public class PrincipalComponentsTests
     }
 
     [Fact]
-    public void Rejects_invalid_arguments()
+    public void RejectsInvalidArguments()
     {
         float[] data = SyntheticData.Uniform(10, 4, seed: 41);
         Assert.Throws<ArgumentOutOfRangeException>("componentCount", () => PrincipalComponents.Fit(data, 10, 4, 0));

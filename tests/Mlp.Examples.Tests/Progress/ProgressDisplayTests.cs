@@ -20,7 +20,7 @@ public class ProgressDisplayTests
         new(epoch, values.ToDictionary(v => v.Key, v => v.Value));
 
     [Fact]
-    public void Plain_display_logs_one_line_per_epoch()
+    public void PlainDisplayLogsOneLinePerEpoch()
     {
         var output = new StringWriter();
         TrainThreeEpochs(new PlainProgressDisplay(output));
@@ -34,7 +34,7 @@ public class ProgressDisplayTests
     }
 
     [Fact]
-    public void Plain_lines_of_runs_on_several_threads_stay_whole_and_name_their_run()
+    public void PlainLinesOfRunsOnSeveralThreadsStayWholeAndNameTheirRun()
     {
         var output = new StringWriter();
         var display = new PlainProgressDisplay(output);
@@ -53,7 +53,7 @@ public class ProgressDisplayTests
     }
 
     [Fact]
-    public void Displays_refuse_misuse()
+    public void DisplaysRefuseMisuse()
     {
         var spectre = new SpectreProgressDisplay(new TestConsole().Interactive());
         foreach (IProgressDisplay display in new IProgressDisplay[] { new PlainProgressDisplay(new StringWriter()), spectre })
@@ -73,7 +73,7 @@ public class ProgressDisplayTests
     }
 
     [Fact]
-    public void Spectre_display_draws_a_bar_per_run_with_runs_at_once_on_an_interactive_console()
+    public void SpectreDisplayDrawsABarPerRunWithRunsAtOnceOnAnInteractiveConsole()
     {
         var console = new TestConsole().Interactive().Width(160);
         using (var display = new SpectreProgressDisplay(console))
@@ -97,7 +97,7 @@ public class ProgressDisplayTests
     }
 
     [Fact]
-    public void Spectre_progress_prints_nothing_when_the_console_is_not_interactive()
+    public void SpectreProgressPrintsNothingWhenTheConsoleIsNotInteractive()
     {
         // Why redirected output gets the plain display: Spectre's live progress stays silent there.
         var console = new TestConsole();
@@ -108,7 +108,7 @@ public class ProgressDisplayTests
     }
 
     [Fact]
-    public void The_interactive_flag_chooses_the_display()
+    public void TheInteractiveFlagChoosesTheDisplay()
     {
         var writer = new StringWriter();
         using (IProgressDisplay spectre = ProgressDisplay.For(new AppConsole(writer, writer, new TestConsole(), Interactive: true)))

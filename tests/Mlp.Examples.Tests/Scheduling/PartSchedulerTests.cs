@@ -43,7 +43,7 @@ public class PartSchedulerTests
     }
 
     [Fact]
-    public void Concurrent_parts_respect_the_thread_count_and_their_order_and_the_longest_chain_starts_first()
+    public void ConcurrentPartsRespectTheThreadCountAndTheirOrderAndTheLongestChainStartsFirst()
     {
         var r = new Recorder(pairFirstTwo: true);
         NotebookPart[] parts = [r.Part("pca", 2), r.Part("ex1", 8), r.Part("ex2", 7), r.Part("ex3", 9), r.Part("ex4p", 4.4, "ex2"), r.Part("ex4r", 4.4)];
@@ -60,7 +60,7 @@ public class PartSchedulerTests
     }
 
     [Fact]
-    public void Sequential_parts_run_one_at_a_time_in_the_given_order_with_every_thread()
+    public void SequentialPartsRunOneAtATimeInTheGivenOrderWithEveryThread()
     {
         var r = new Recorder();
         PartScheduler.Run([r.Part("pca", 2), r.Part("ex1", 8), r.Part("ex2", 7), r.Part("ex4p", 4.4, "ex2")], threads: 2, concurrent: false);
@@ -70,7 +70,7 @@ public class PartSchedulerTests
     }
 
     [Fact]
-    public void A_failure_is_rethrown_after_the_running_parts_finish_and_nothing_more_starts()
+    public void AFailureIsRethrownAfterTheRunningPartsFinishAndNothingMoreStarts()
     {
         var r = new Recorder();
         NotebookPart failing = new("ex2", 7, [], _ => throw new InvalidDataException("bad data"));
@@ -82,7 +82,7 @@ public class PartSchedulerTests
     }
 
     [Fact]
-    public void A_part_needing_one_not_listed_before_it_is_refused()
+    public void APartNeedingOneNotListedBeforeItIsRefused()
     {
         var r = new Recorder();
         var e = Assert.Throws<ArgumentException>("parts", () => PartScheduler.Run([r.Part("ex4p", 1, "ex2"), r.Part("ex2", 1)], 2, true));

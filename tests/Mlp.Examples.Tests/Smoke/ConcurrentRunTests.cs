@@ -10,7 +10,7 @@ public class ConcurrentRunTests(ITestOutputHelper output)
     private static readonly string[] QuickRun = ["--epochs", "2", "--max-batches", "10", "--batch-size", "50"];
 
     [Fact]
-    public void Parts_run_concurrently_write_the_same_numbers_models_and_figures_as_one_after_the_other()
+    public void PartsRunConcurrentlyWriteTheSameNumbersModelsAndFiguresAsOneAfterTheOther()
     {
         using var folder = new TempFolder();
         string sequential = folder.File("sequential"), concurrent = folder.File("concurrent");

@@ -28,7 +28,7 @@ public class NotebookSmokeTests(SmokeRun run, ITestOutputHelper output) : IClass
     ];
 
     [Fact]
-    public void Every_exercise_runs_through_the_command_line_path()
+    public void EveryExerciseRunsThroughTheCommandLinePath()
     {
         output.WriteLine($"smoke run: {run.Elapsed.TotalSeconds:F1} s");
         output.WriteLine(run.Log);
@@ -46,7 +46,7 @@ public class NotebookSmokeTests(SmokeRun run, ITestOutputHelper output) : IClass
     [InlineData("ex2-reconstructions.png", 2)]
     [InlineData("ex3-denoising.png", 3)]
     [InlineData("filters.png", 4)]
-    public void Image_grids_decode_with_a_row_per_image_kind(string file, int rows)
+    public void ImageGridsDecodeWithARowPerImageKind(string file, int rows)
     {
         byte[] png = File.ReadAllBytes(run.File(file));
         var (width, height) = Png.Dimensions(png);
@@ -64,7 +64,7 @@ public class NotebookSmokeTests(SmokeRun run, ITestOutputHelper output) : IClass
     [InlineData("ex4-learning-curves.png", 1600)]
     [InlineData("ex1-pca-subspace-angles.png", 1600)]
     [InlineData("ex1-pca-unit-cosines.png", 760, 640)]
-    public void Learning_curves_decode_at_their_size(string file, int width, int height = 500)
+    public void LearningCurvesDecodeAtTheirSize(string file, int width, int height = 500)
     {
         byte[] png = File.ReadAllBytes(run.File(file));
         Assert.Equal((width, height), Png.Dimensions(png));
@@ -73,7 +73,7 @@ public class NotebookSmokeTests(SmokeRun run, ITestOutputHelper output) : IClass
     }
 
     [Fact]
-    public void Every_run_has_finite_statistics_and_its_errors_fall_in_the_first_epoch()
+    public void EveryRunHasFiniteStatisticsAndItsErrorsFallInTheFirstEpoch()
     {
         foreach (string key in Runs)
         {
@@ -96,7 +96,7 @@ public class NotebookSmokeTests(SmokeRun run, ITestOutputHelper output) : IClass
     }
 
     [Fact]
-    public void Results_json_holds_the_final_figures_of_every_run_under_stable_keys()
+    public void ResultsJsonHoldsTheFinalFiguresOfEveryRunUnderStableKeys()
     {
         using var json = JsonDocument.Parse(File.ReadAllText(run.File("results.json")));
         JsonElement results = json.RootElement.GetProperty("results");
@@ -123,7 +123,7 @@ public class NotebookSmokeTests(SmokeRun run, ITestOutputHelper output) : IClass
     }
 
     [Fact]
-    public void Reported_figures_agree_with_a_double_precision_evaluation_of_the_saved_models()
+    public void ReportedFiguresAgreeWithADoublePrecisionEvaluationOfTheSavedModels()
     {
         Assert.Null(DataFolder.Resolve(ExampleOptions.DefaultDataDirectory, out string folder));
         MnistData valid = MnistData.Load(MnistSet.Valid, folder);
@@ -133,22 +133,22 @@ public class NotebookSmokeTests(SmokeRun run, ITestOutputHelper output) : IClass
         double Reported(string key, string set, string metric) => results.GetProperty(key).GetProperty(set).GetProperty(metric).GetDouble();
 
         var linear = Load(new LinearAutoencoder(0), "ex1-linear-autoencoder");
-        Assert.Equal(NaiveForward.SumOfSquaredDiffs(linear, images, images, SmokeRun.Images), Reported("ex1", "valid", "error"), 1e-4);
+        Assert.Equal(ReferenceEvaluation.SumOfSquaredDiffs(linear, images, images, SmokeRun.Images), Reported("ex1", "valid", "error"), 1e-4);
 
         // Exercise 3's corrupted copy of the validation images: masking 0.25 from the fixed seed 999, clean targets.
         float[] corrupted = images.ToArray();
         new MaskingNoise(0.25).Apply(corrupted, new RandomGenerator(999));
         var denoising = Load(new DenoisingAutoencoder(0), "ex3-denoising-autoencoder");
-        Assert.Equal(NaiveForward.SumOfSquaredDiffs(denoising, corrupted, images, SmokeRun.Images), Reported("ex3", "valid_noisy", "error"), 1e-4);
+        Assert.Equal(ReferenceEvaluation.SumOfSquaredDiffs(denoising, corrupted, images, SmokeRun.Images), Reported("ex3", "valid_noisy", "error"), 1e-4);
 
         // float32 and double may order two near-equal logits differently: allow two examples of 5,000.
         var classifier = Load(new DigitClassifier(0), "ex4-pretrained-classifier");
         ReadOnlySpan<int> labels = valid.Labels.Span[..SmokeRun.Images];
-        Assert.Equal(NaiveForward.Accuracy(classifier, images, labels, SmokeRun.Images), Reported("ex4_pretrained", "valid", "accuracy"), 2.0 / SmokeRun.Images);
+        Assert.Equal(ReferenceEvaluation.Accuracy(classifier, images, labels, SmokeRun.Images), Reported("ex4_pretrained", "valid", "accuracy"), 2.0 / SmokeRun.Images);
     }
 
     [Fact]
-    public void Saved_models_load_back_and_their_onnx_graphs_compute_what_they_compute()
+    public void SavedModelsLoadBackAndTheirOnnxGraphsComputeWhatTheyCompute()
     {
         Assert.Null(DataFolder.Resolve(ExampleOptions.DefaultDataDirectory, out string folder));
         const int batch = 7;
@@ -170,7 +170,7 @@ public class NotebookSmokeTests(SmokeRun run, ITestOutputHelper output) : IClass
     }
 
     [Fact]
-    public void The_report_shows_the_table_and_links_every_figure_model_and_csv()
+    public void TheReportShowsTheTableAndLinksEveryFigureModelAndCsv()
     {
         string report = File.ReadAllText(run.File("report.md"));
         Assert.Contains("| exercise | train error | valid error | valid noisy error | train acc | valid acc | best valid acc | s/epoch | seconds |", report);
@@ -188,7 +188,7 @@ public class NotebookSmokeTests(SmokeRun run, ITestOutputHelper output) : IClass
     }
 
     [Fact]
-    public void Results_json_answers_whether_exercise_1_finds_pcas_representation_as_the_saved_model_and_pca_do()
+    public void ResultsJsonAnswersWhetherExercise1FindsPcasRepresentationAsTheSavedModelAndPcaDo()
     {
         using var json = JsonDocument.Parse(File.ReadAllText(run.File("results.json")));
         JsonElement linear = json.RootElement.GetProperty("linear_vs_pca");

@@ -3,7 +3,7 @@ using Spectre.Console.Testing;
 namespace Mlp.Examples.Tests.Support;
 
 /// <summary>Runs the app's entry point in-process with captured, non-interactive output.</summary>
-public sealed class CapturedApp
+internal sealed class CapturedApp
 {
     public StringWriter Out { get; } = new();
     public StringWriter Error { get; } = new();

@@ -4,8 +4,8 @@ using Mlp.Data;
 namespace Mlp.Tests.Data;
 
 /// <summary>
-/// An independent, minimal IDX reader (for checking the runtime's decoding against the real files) and writers of
-/// small crafted IDX files (for the bad-file cases).
+/// An independent, minimal IDX reader, for checking the runtime's decoding against the real files (the writers of
+/// crafted files are <see cref="CraftedIdxFiles"/>).
 /// </summary>
 internal static class IdxTestFiles
 {
@@ -37,35 +37,6 @@ internal static class IdxTestFiles
     public static int FileCount(bool trainingFile, bool labels) =>
         BigEndian(labels ? (trainingFile ? TrainLabelsFile.Value : TestLabelsFile.Value) : (trainingFile ? TrainImagesFile.Value : TestImagesFile.Value), 4);
 
-    /// <summary>The header and bytes of an image file: magic, count, rows, columns, then <paramref name="pixels"/>.</summary>
-    public static byte[] ImageFileContent(int count, int rows, int columns, byte[] pixels, int magic = 0x00000803) =>
-        [.. BigEndianBytes(magic), .. BigEndianBytes(count), .. BigEndianBytes(rows), .. BigEndianBytes(columns), .. pixels];
-
-    /// <summary>The header and bytes of a label file.</summary>
-    public static byte[] LabelFileContent(int count, byte[] labels, int magic = 0x00000801) =>
-        [.. BigEndianBytes(magic), .. BigEndianBytes(count), .. labels];
-
-    public static void WriteGzip(string path, byte[] content)
-    {
-        using var file = File.Create(path);
-        using var gzip = new GZipStream(file, CompressionLevel.Fastest);
-        gzip.Write(content);
-    }
-
-    /// <summary>
-    /// Writes <paramref name="header"/> then <paramref name="zeros"/> zero bytes, gzipped as they are made, so a file
-    /// declaring hundreds of megabytes costs a few hundred kilobytes of disk and no large array.
-    /// </summary>
-    public static void WriteGzipOfZeros(string path, byte[] header, long zeros)
-    {
-        using var file = File.Create(path);
-        using var gzip = new GZipStream(file, CompressionLevel.SmallestSize);
-        gzip.Write(header);
-        var chunk = new byte[1 << 20];
-        for (long left = zeros; left > 0; left -= chunk.Length)
-            gzip.Write(chunk, 0, (int)Math.Min(left, chunk.Length));
-    }
-
     private static byte[] Gunzip(string name)
     {
         using var gzip = new GZipStream(File.OpenRead(Path.Combine(RealDirectory.Value, name)), CompressionMode.Decompress);
@@ -76,7 +47,4 @@ internal static class IdxTestFiles
 
     private static int BigEndian(byte[] raw, int offset) =>
         raw[offset] << 24 | raw[offset + 1] << 16 | raw[offset + 2] << 8 | raw[offset + 3];
-
-    private static byte[] BigEndianBytes(int value) =>
-        [(byte)(value >> 24), (byte)(value >> 16), (byte)(value >> 8), (byte)value];
 }

@@ -27,7 +27,7 @@ public sealed class MnistFileErrorTests : IDisposable
     [Fact]
     public void UncompressedContentIsNotGzip()
     {
-        File.WriteAllBytes(ImagesPath, IdxTestFiles.ImageFileContent(1, 28, 28, new byte[784]));
+        File.WriteAllBytes(ImagesPath, CraftedIdxFiles.ImageFileContent(1, 28, 28, new byte[784]));
         WriteLabels(1);
 
         var e = LoadFails(DataFileProblem.NotGzip, ImagesPath);
@@ -56,7 +56,7 @@ public sealed class MnistFileErrorTests : IDisposable
     [Fact]
     public void LabelMagicNumberInTheImageFileIsWrongMagic()
     {
-        IdxTestFiles.WriteGzip(ImagesPath, IdxTestFiles.LabelFileContent(1, [3]));
+        CraftedIdxFiles.WriteGzip(ImagesPath, CraftedIdxFiles.LabelFileContent(1, [3]));
         WriteLabels(1);
 
         var e = LoadFails(DataFileProblem.WrongMagicNumber, ImagesPath);
@@ -68,7 +68,7 @@ public sealed class MnistFileErrorTests : IDisposable
     public void FloatMagicNumberInTheLabelFileIsWrongMagic()
     {
         WriteImages(1);
-        IdxTestFiles.WriteGzip(LabelsPath, IdxTestFiles.LabelFileContent(1, [3], magic: 0x00000D01));
+        CraftedIdxFiles.WriteGzip(LabelsPath, CraftedIdxFiles.LabelFileContent(1, [3], magic: 0x00000D01));
 
         Assert.Contains("0x00000D01", LoadFails(DataFileProblem.WrongMagicNumber, LabelsPath).Message);
     }
@@ -76,7 +76,7 @@ public sealed class MnistFileErrorTests : IDisposable
     [Fact]
     public void DataShorterThanTheHeaderSaysIsTruncated()
     {
-        IdxTestFiles.WriteGzip(ImagesPath, IdxTestFiles.ImageFileContent(10, 28, 28, new byte[2 * 784]));
+        CraftedIdxFiles.WriteGzip(ImagesPath, CraftedIdxFiles.ImageFileContent(10, 28, 28, new byte[2 * 784]));
 
         var e = ReadImagesFails(DataFileProblem.Truncated);
         Assert.Contains("7,840", e.Message);
@@ -86,7 +86,7 @@ public sealed class MnistFileErrorTests : IDisposable
     [Fact]
     public void HeaderCutShortIsTruncated()
     {
-        IdxTestFiles.WriteGzip(ImagesPath, IdxTestFiles.ImageFileContent(10, 28, 28, [])[..10]);
+        CraftedIdxFiles.WriteGzip(ImagesPath, CraftedIdxFiles.ImageFileContent(10, 28, 28, [])[..10]);
         WriteLabels(10);
 
         LoadFails(DataFileProblem.Truncated, ImagesPath);
@@ -99,7 +99,7 @@ public sealed class MnistFileErrorTests : IDisposable
         var random = new RandomGenerator(1);
         for (int i = 0; i < noise.Length; i++)
             noise[i] = (byte)random.NextUInt64(); // incompressible, so half the file is half the data
-        IdxTestFiles.WriteGzip(ImagesPath, IdxTestFiles.ImageFileContent(5, 28, 28, noise));
+        CraftedIdxFiles.WriteGzip(ImagesPath, CraftedIdxFiles.ImageFileContent(5, 28, 28, noise));
         byte[] whole = File.ReadAllBytes(ImagesPath);
         File.WriteAllBytes(ImagesPath, whole[..(whole.Length / 2)]);
 
@@ -109,7 +109,7 @@ public sealed class MnistFileErrorTests : IDisposable
     [Fact]
     public void HeaderPromisingMoreThanGzipCanHoldIsTruncatedWithoutAllocatingIt()
     {
-        IdxTestFiles.WriteGzip(ImagesPath, IdxTestFiles.ImageFileContent(2_000_000, 28, 28, new byte[784]));
+        CraftedIdxFiles.WriteGzip(ImagesPath, CraftedIdxFiles.ImageFileContent(2_000_000, 28, 28, new byte[784]));
 
         long before = GC.GetAllocatedBytesForCurrentThread();
         ReadImagesFails(DataFileProblem.Truncated);
@@ -119,7 +119,7 @@ public sealed class MnistFileErrorTests : IDisposable
     [Fact]
     public void DataLongerThanTheHeaderSaysIsExtraData()
     {
-        IdxTestFiles.WriteGzip(ImagesPath, IdxTestFiles.ImageFileContent(1, 28, 28, new byte[784 + 1]));
+        CraftedIdxFiles.WriteGzip(ImagesPath, CraftedIdxFiles.ImageFileContent(1, 28, 28, new byte[784 + 1]));
 
         ReadImagesFails(DataFileProblem.ExtraData);
     }
@@ -148,7 +148,7 @@ public sealed class MnistFileErrorTests : IDisposable
     [Fact]
     public void ImagesOfTheWrongSizeAreAnUnexpectedShape()
     {
-        IdxTestFiles.WriteGzip(ImagesPath, IdxTestFiles.ImageFileContent(1, 32, 32, new byte[32 * 32]));
+        CraftedIdxFiles.WriteGzip(ImagesPath, CraftedIdxFiles.ImageFileContent(1, 32, 32, new byte[32 * 32]));
         WriteLabels(1);
 
         Assert.Contains("32×32", LoadFails(DataFileProblem.UnexpectedShape, ImagesPath).Message);
@@ -157,7 +157,7 @@ public sealed class MnistFileErrorTests : IDisposable
     [Fact]
     public void ALabelAboveNineIsInvalid()
     {
-        IdxTestFiles.WriteGzip(LabelsPath, IdxTestFiles.LabelFileContent(3, [1, 10, 2]));
+        CraftedIdxFiles.WriteGzip(LabelsPath, CraftedIdxFiles.LabelFileContent(3, [1, 10, 2]));
 
         var e = Assert.Throws<DataFileException>(() => IdxFileReader.ReadLabels(LabelsPath, MnistData.NumClasses));
         Assert.Equal(DataFileProblem.InvalidLabel, e.Problem);
@@ -173,13 +173,13 @@ public sealed class MnistFileErrorTests : IDisposable
             for (int k = 0; k < 784; k++)
                 pixels[i * 784 + k] = (byte)(i + k);
         var labels = Enumerable.Range(0, 10_000).Select(i => (byte)(i % 10)).ToArray();
-        IdxTestFiles.WriteGzip(ImagesPath, IdxTestFiles.ImageFileContent(10_000, 28, 28, pixels));
+        CraftedIdxFiles.WriteGzip(ImagesPath, CraftedIdxFiles.ImageFileContent(10_000, 28, 28, pixels));
         labels[17] = 200;
-        IdxTestFiles.WriteGzip(LabelsPath, IdxTestFiles.LabelFileContent(10_000, labels));
+        CraftedIdxFiles.WriteGzip(LabelsPath, CraftedIdxFiles.LabelFileContent(10_000, labels));
         LoadFails(DataFileProblem.InvalidLabel, LabelsPath);
 
         labels[17] = 7;
-        IdxTestFiles.WriteGzip(LabelsPath, IdxTestFiles.LabelFileContent(10_000, labels));
+        CraftedIdxFiles.WriteGzip(LabelsPath, CraftedIdxFiles.LabelFileContent(10_000, labels));
         var data = MnistData.Load(MnistSet.Test, _folder);
 
         Assert.Equal(10_000, data.Count);
@@ -245,8 +245,8 @@ public sealed class MnistFileErrorTests : IDisposable
     }
 
     private void WriteImages(int count) =>
-        IdxTestFiles.WriteGzip(ImagesPath, IdxTestFiles.ImageFileContent(count, 28, 28, new byte[count * 784]));
+        CraftedIdxFiles.WriteGzip(ImagesPath, CraftedIdxFiles.ImageFileContent(count, 28, 28, new byte[count * 784]));
 
     private void WriteLabels(int count) =>
-        IdxTestFiles.WriteGzip(LabelsPath, IdxTestFiles.LabelFileContent(count, new byte[count]));
+        CraftedIdxFiles.WriteGzip(LabelsPath, CraftedIdxFiles.LabelFileContent(count, new byte[count]));
 }

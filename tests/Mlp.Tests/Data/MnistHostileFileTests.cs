@@ -22,7 +22,7 @@ public sealed class MnistHostileFileTests : IDisposable
     {
         // The file: a label file declaring 220,000,000 labels (and holding them, all zero), a few hundred KB gzipped.
         const int count = 220_000_000;
-        IdxTestFiles.WriteGzipOfZeros(LabelsPath, IdxTestFiles.LabelFileContent(count, []), count);
+        CraftedIdxFiles.WriteGzipOfZeros(LabelsPath, CraftedIdxFiles.LabelFileContent(count, []), count);
 
         long before = GC.GetAllocatedBytesForCurrentThread();
         var e = Assert.Throws<DataFileException>(() => IdxFileReader.ReadLabels(LabelsPath, MnistData.NumClasses));
@@ -38,7 +38,7 @@ public sealed class MnistHostileFileTests : IDisposable
     public void ALoadOfTheSetComparesTheHeadersBeforeDecodingAnything()
     {
         // 300,000 blank images (235 MB decoded) against the test set's 10,000 labels: the images are the wrong file.
-        IdxTestFiles.WriteGzipOfZeros(ImagesPath, IdxTestFiles.ImageFileContent(300_000, 28, 28, []), 300_000L * 784);
+        CraftedIdxFiles.WriteGzipOfZeros(ImagesPath, CraftedIdxFiles.ImageFileContent(300_000, 28, 28, []), 300_000L * 784);
         WriteLabels(10_000);
 
         long before = GC.GetAllocatedBytesForCurrentThread();
@@ -56,7 +56,7 @@ public sealed class MnistHostileFileTests : IDisposable
     public void ALabelCountBeyondTheSetIsRejectedFromTheHeaderOfAValidImageFile()
     {
         WriteImages(10_000);
-        IdxTestFiles.WriteGzip(LabelsPath, IdxTestFiles.LabelFileContent(220_000_000, new byte[100]));
+        CraftedIdxFiles.WriteGzip(LabelsPath, CraftedIdxFiles.LabelFileContent(220_000_000, new byte[100]));
 
         var e = Assert.Throws<DataFileException>(() => MnistData.Load(MnistSet.Test, _folder));
 
@@ -147,8 +147,8 @@ public sealed class MnistHostileFileTests : IDisposable
     }
 
     private void WriteImages(int count) =>
-        IdxTestFiles.WriteGzip(ImagesPath, IdxTestFiles.ImageFileContent(count, 28, 28, new byte[count * 784]));
+        CraftedIdxFiles.WriteGzip(ImagesPath, CraftedIdxFiles.ImageFileContent(count, 28, 28, new byte[count * 784]));
 
     private void WriteLabels(int count) =>
-        IdxTestFiles.WriteGzip(LabelsPath, IdxTestFiles.LabelFileContent(count, new byte[count]));
+        CraftedIdxFiles.WriteGzip(LabelsPath, CraftedIdxFiles.LabelFileContent(count, new byte[count]));
 }

@@ -10,32 +10,17 @@ public sealed class GradientCheckTests
     public static TheoryData<string, int> Cases()
     {
         var data = new TheoryData<string, int>();
-        foreach (string model in Models.Keys)
+        foreach (string model in ModelRegistry.Names)
             foreach (int batch in new[] { 1, 3, 11 })
                 data.Add(model, batch);
         return data;
     }
 
-    private static readonly Dictionary<string, Func<IModel>> Models = new()
-    {
-        ["Affine"] = () => new AffineOnlyNet(seed: 1),
-        ["Relu"] = () => new ReluNet(seed: 2),
-        ["LeakyRelu"] = () => new LeakyReluNet(seed: 3),
-        ["Elu"] = () => new EluNet(seed: 4),
-        ["Sigmoid"] = () => new SigmoidNet(seed: 5),
-        ["Tanh"] = () => new TanhNet(seed: 6),
-        ["Softmax"] = () => new SoftmaxNet(seed: 7),
-        ["Dropout (evaluation)"] = () => new DropoutNet(seed: 8),
-        ["Leading activation"] = () => new LeadingActivationNet(seed: 9),
-        ["Wider, with vector tails"] = () => new WiderNet(seed: 10),
-        ["Single Affine"] = () => new SingleAffine(seed: 11),
-    };
-
     [Theory]
     [MemberData(nameof(Cases))]
     public void ForwardMatchesTheReference(string name, int batch)
     {
-        IModel model = Prepare(Models[name](), batch, out float[] x, out _);
+        IModel model = Prepare(ModelRegistry.Create(name), batch, out float[] x, out _);
         double[][] expected = new ReferenceNetwork(model).Forward(ToDouble(x), batch);
 
         model.Forward(x, batch);
@@ -48,7 +33,7 @@ public sealed class GradientCheckTests
     [MemberData(nameof(Cases))]
     public void BackwardMatchesFiniteDifferences(string name, int batch)
     {
-        IModel model = Prepare(Models[name](), batch, out float[] x, out double[] g);
+        IModel model = Prepare(ModelRegistry.Create(name), batch, out float[] x, out double[] g);
         var reference = new ReferenceNetwork(model);
         double[] xd = ToDouble(x);
 

@@ -26,6 +26,9 @@ public partial class SoftmaxNet;
 [Affine(7, 33)] [Dropout(0.6f)] [Affine(33, 5)]
 public partial class DropoutNet;
 
+[Affine(7, 33)] [Selu] [Affine(33, 5)]
+public partial class SeluNet;
+
 [Tanh] [Affine(7, 9)] [Relu] [Affine(9, 5)]
 public partial class LeadingActivationNet;
 

@@ -16,28 +16,13 @@ public sealed class OnnxExportTests
 {
     private const double Tolerance = 1e-5;
 
-    public static TheoryData<string> Models => new(ModelsByName.Keys);
-
-    private static readonly Dictionary<string, Func<IModel>> ModelsByName = new()
-    {
-        ["EveryLayerNet"] = () => new EveryLayerNet(seed: 11),
-        ["AffineOnlyNet"] = () => new AffineOnlyNet(seed: 12),
-        ["ReluNet"] = () => new ReluNet(seed: 13),
-        ["LeakyReluNet"] = () => new LeakyReluNet(seed: 14),
-        ["EluNet"] = () => new EluNet(seed: 15),
-        ["SigmoidNet"] = () => new SigmoidNet(seed: 16),
-        ["TanhNet"] = () => new TanhNet(seed: 17),
-        ["SoftmaxNet"] = () => new SoftmaxNet(seed: 18),
-        ["DropoutNet"] = () => new DropoutNet(seed: 19),
-        ["LeadingActivationNet"] = () => new LeadingActivationNet(seed: 20),
-        ["SingleAffine"] = () => new SingleAffine(seed: 21),
-    };
+    public static TheoryData<string> Models => ModelRegistry.Names;
 
     [Theory]
     [MemberData(nameof(Models))]
     public void OnnxRuntimeComputesWhatForwardComputesAtBatchSizesOneAndSeven(string name)
     {
-        IModel model = ModelsByName[name]();
+        IModel model = ModelRegistry.Create(name);
         // Non-zero biases, so a dropped or misplaced bias shows.
         foreach (Parameter p in model.Parameters)
             if (p.Kind == ParameterKind.Biases)

@@ -96,37 +96,13 @@ public sealed class AtomicFileHostileTests
 
         if (!OperatingSystem.IsWindows())
         {
-            string readOnly = folder.File("read-only");
-            Directory.CreateDirectory(readOnly);
-            File.SetUnixFileMode(readOnly, UnixFileMode.UserRead | UnixFileMode.UserExecute);
-            try
-            {
-                string target = Path.Combine(CanWrite(readOnly) ? "/proc" : readOnly, "model.safetensors");   // root ignores permission bits
-                var denied = Assert.ThrowsAny<Exception>(() => new TinyModel(seed: 1).Save(target));
-                Assert.True(denied is IOException or UnauthorizedAccessException, denied.GetType().Name);
-                Assert.Contains(target, denied.Message);
-            }
-            finally
-            {
-                File.SetUnixFileMode(readOnly, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
-            }
+            using var readOnly = new ReadOnlyFolder(folder.File("read-only"));
+            string target = Path.Combine(readOnly.WritableAnyway ? "/proc" : readOnly.Path, "model.safetensors");   // /proc takes no files, even from root
+            var denied = Assert.ThrowsAny<Exception>(() => new TinyModel(seed: 1).Save(target));
+            Assert.True(denied is IOException or UnauthorizedAccessException, denied.GetType().Name);
+            Assert.Contains(target, denied.Message);
         }
         Assert.DoesNotContain(folder.Entries(), e => e.EndsWith(".tmp", StringComparison.Ordinal));
-    }
-
-    private static bool CanWrite(string folder)
-    {
-        string probe = Path.Combine(folder, "probe");
-        try
-        {
-            File.WriteAllBytes(probe, []);
-            File.Delete(probe);
-            return true;
-        }
-        catch (UnauthorizedAccessException)
-        {
-            return false;
-        }
     }
 
     private static int DeadProcessId()

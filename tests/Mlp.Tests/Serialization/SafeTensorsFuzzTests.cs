@@ -1,5 +1,6 @@
 using System.Buffers.Binary;
 using Mlp.Serialization;
+using Mlp.Tests.Hostile;
 
 namespace Mlp.Tests.Serialization;
 
@@ -50,59 +51,32 @@ public sealed class SafeTensorsFuzzTests
         Assert.InRange(rejected, Mutations / 2, Mutations);
     }
 
-    private static (byte[] File, string How) Mutate(byte[] valid, int headerEnd, RandomGenerator random)
+    private static (byte[] File, string How) Mutate(byte[] valid, int headerEnd, RandomGenerator random) => random.NextInt32(7) switch
     {
-        var file = new List<byte>(valid);
-        switch (random.NextInt32(7))
-        {
-            case 0:
-                int flips = 1 + random.NextInt32(3);
-                for (int k = 0; k < flips; k++)
-                {
-                    int at = random.NextInt32(file.Count);
-                    file[at] ^= (byte)(1 << random.NextInt32(8));
-                }
-                return (file.ToArray(), $"{flips} bit flips");
-            case 1:
-            {
-                int at = random.NextInt32(headerEnd);                      // within the prefix or the header
-                file[at] ^= (byte)(1 << random.NextInt32(8));
-                return (file.ToArray(), $"header bit flip at {at}");
-            }
-            case 2:
-            {
-                int length = random.NextInt32(file.Count);
-                return (file.GetRange(0, length).ToArray(), $"truncated to {length}");
-            }
-            case 3:
-            {
-                int at = random.NextInt32(file.Count + 1), count = 1 + random.NextInt32(8);
-                var bytes = new byte[count];
-                for (int k = 0; k < count; k++) bytes[k] = (byte)random.NextInt32(256);
-                file.InsertRange(at, bytes);
-                return (file.ToArray(), $"{count} bytes inserted at {at}");
-            }
-            case 4:
-            {
-                int at = random.NextInt32(file.Count), count = 1 + random.NextInt32(Math.Min(16, file.Count - at));
-                file.RemoveRange(at, count);
-                return (file.ToArray(), $"{count} bytes deleted at {at}");
-            }
-            case 5:
-            {
-                int at = 8 + random.NextInt32(headerEnd - 8);
-                file[at] = JsonBytes[random.NextInt32(JsonBytes.Length)];
-                return (file.ToArray(), $"header byte {at} set to '{(char)file[at]}'");
-            }
-            default:
-            {
-                byte[] bytes = file.ToArray();
-                ulong length = random.NextInt32(2) == 0
-                    ? random.NextUInt64()
-                    : (ulong)(headerEnd - 8 + random.NextInt32(33) - 16);
-                BinaryPrimitives.WriteUInt64LittleEndian(bytes, length);
-                return (bytes, $"header length set to {length}");
-            }
-        }
+        0 => ByteMutations.FlipBits(valid, most: 3, random),
+        1 => ByteMutations.FlipBitBefore(valid, headerEnd, random),   // within the prefix or the header
+        2 => ByteMutations.Truncate(valid, random),
+        3 => ByteMutations.Insert(valid, random),
+        4 => ByteMutations.Delete(valid, random),
+        5 => JsonPunctuationInTheHeader(valid, headerEnd, random),
+        _ => ForgedHeaderLength(valid, headerEnd, random),
+    };
+
+    private static (byte[] File, string How) JsonPunctuationInTheHeader(byte[] valid, int headerEnd, RandomGenerator random)
+    {
+        byte[] file = (byte[])valid.Clone();
+        int at = 8 + random.NextInt32(headerEnd - 8);
+        file[at] = JsonBytes[random.NextInt32(JsonBytes.Length)];
+        return (file, $"header byte {at} set to '{(char)file[at]}'");
+    }
+
+    private static (byte[] File, string How) ForgedHeaderLength(byte[] valid, int headerEnd, RandomGenerator random)
+    {
+        byte[] file = (byte[])valid.Clone();
+        ulong length = random.NextInt32(2) == 0
+            ? random.NextUInt64()
+            : (ulong)(headerEnd - 8 + random.NextInt32(33) - 16);
+        BinaryPrimitives.WriteUInt64LittleEndian(file, length);
+        return (file, $"header length set to {length}");
     }
 }

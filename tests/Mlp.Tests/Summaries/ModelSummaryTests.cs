@@ -66,6 +66,16 @@ public sealed class ModelSummaryTests
         Assert.Equal(expected, new EveryLayerNet(seed: 1).Summary());
     }
 
+    [Theory]
+    [InlineData(LayerKind.Selu, "Selu")]
+    public void TheCoursesOtherLayersAreDeclaredByName(LayerKind kind, string declaration)
+    {
+        IModel model = ModelRegistry.All().First(m => m.Layers.Any(l => l.Kind == kind));
+        LayerInfo layer = model.Layers.First(l => l.Kind == kind);
+        string row = $"{layer.Index,-5}  {declaration}";
+        Assert.Contains(model.Summary().Split('\n'), line => line.StartsWith(row, StringComparison.Ordinal) && line.EndsWith($"(batch, {layer.OutputDim})            0", StringComparison.Ordinal));
+    }
+
     [Fact]
     public void SmallModelsGiveTheirSizeInBytes()
     {

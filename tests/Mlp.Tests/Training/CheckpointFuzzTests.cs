@@ -1,4 +1,4 @@
-using Mlp.Tests.Serialization;
+using Mlp.Tests.Hostile;
 using Mlp.Training;
 using static Mlp.Tests.Training.CheckpointForgery;
 
@@ -50,43 +50,12 @@ public sealed class CheckpointFuzzTests
         Assert.InRange(rejected, Mutations / 2, Mutations);
     }
 
-    private static (byte[] File, string How) Mutate(byte[] valid, RandomGenerator random)
+    private static (byte[] File, string How) Mutate(byte[] valid, RandomGenerator random) => random.NextInt32(5) switch
     {
-        var file = new List<byte>(valid);
-        switch (random.NextInt32(5))
-        {
-            case 0:
-            {
-                int flips = 1 + random.NextInt32(2);
-                for (int k = 0; k < flips; k++)
-                    file[random.NextInt32(file.Count)] ^= (byte)(1 << random.NextInt32(8));
-                return (file.ToArray(), $"{flips} bit flips");
-            }
-            case 1:
-            {
-                int at = random.NextInt32(file.Count);
-                file[at] = (byte)random.NextInt32(256);
-                return (file.ToArray(), $"byte {at} set");
-            }
-            case 2:
-            {
-                int length = random.NextInt32(file.Count);
-                return (file.GetRange(0, length).ToArray(), $"truncated to {length}");
-            }
-            case 3:
-            {
-                int at = random.NextInt32(file.Count + 1), count = 1 + random.NextInt32(8);
-                var bytes = new byte[count];
-                for (int k = 0; k < count; k++) bytes[k] = (byte)random.NextInt32(256);
-                file.InsertRange(at, bytes);
-                return (file.ToArray(), $"{count} bytes inserted at {at}");
-            }
-            default:
-            {
-                int at = random.NextInt32(file.Count), count = 1 + random.NextInt32(Math.Min(16, file.Count - at));
-                file.RemoveRange(at, count);
-                return (file.ToArray(), $"{count} bytes deleted at {at}");
-            }
-        }
-    }
+        0 => ByteMutations.FlipBits(valid, most: 2, random),
+        1 => ByteMutations.SetByte(valid, random),
+        2 => ByteMutations.Truncate(valid, random),
+        3 => ByteMutations.Insert(valid, random),
+        _ => ByteMutations.Delete(valid, random),
+    };
 }

@@ -1,6 +1,5 @@
 using System.Text.Json.Nodes;
 using Mlp.Tests.Hostile;
-using Mlp.Tests.Serialization;
 using Mlp.Training;
 using static Mlp.Tests.Training.CheckpointForgery;
 
@@ -163,25 +162,15 @@ public sealed class CheckpointHostileTests : IDisposable
     {
         if (OperatingSystem.IsWindows())
             return;
-        string readOnly = _folder.File("read-only");
-        Directory.CreateDirectory(readOnly);
-        File.SetUnixFileMode(readOnly, UnixFileMode.UserRead | UnixFileMode.UserExecute);
-        try
-        {
-            bool rootIgnoresBits = TryWrite(readOnly);
-            Optimiser optimiser = Run(seed: 3, train: false);
-            optimiser.CheckpointFolder = rootIgnoresBits ? "/proc" : readOnly;   // /proc takes no files, even from root
-            optimiser.CheckpointInterval = 1;
+        using var readOnly = new ReadOnlyFolder(_folder.File("read-only"));
+        Optimiser optimiser = Run(seed: 3, train: false);
+        optimiser.CheckpointFolder = readOnly.WritableAnyway ? "/proc" : readOnly.Path;   // /proc takes no files, even from root
+        optimiser.CheckpointInterval = 1;
 
-            var e = Assert.ThrowsAny<IOException>(() => optimiser.Train(numEpochs: 1));
+        var e = Assert.ThrowsAny<IOException>(() => optimiser.Train(numEpochs: 1));
 
-            Assert.Contains("not writable", e.Message);
-            Assert.Equal(0, optimiser.EpochsCompleted);
-        }
-        finally
-        {
-            File.SetUnixFileMode(readOnly, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
-        }
+        Assert.Contains("not writable", e.Message);
+        Assert.Equal(0, optimiser.EpochsCompleted);
     }
 
     private InvalidDataException Rejected()
@@ -189,20 +178,6 @@ public sealed class CheckpointHostileTests : IDisposable
         var e = Assert.Throws<InvalidDataException>(() => TrainingCheckpoint.Load(_path));
         Assert.StartsWith(_path + ": ", e.Message);
         return e;
-    }
-
-    private static bool TryWrite(string folder)
-    {
-        try
-        {
-            File.WriteAllBytes(Path.Combine(folder, "probe"), []);
-            File.Delete(Path.Combine(folder, "probe"));
-            return true;
-        }
-        catch (UnauthorizedAccessException)
-        {
-            return false;
-        }
     }
 
     /// <summary>Where <paramref name="name"/>'s compressed data lies in the zip (after its local header).</summary>

@@ -3,7 +3,6 @@ using Mlp.Errors;
 using Mlp.LearningRules;
 using Mlp.Schedulers;
 using Mlp.Serialization;
-using Mlp.Tests.Serialization;
 using Mlp.Training;
 
 namespace Mlp.Tests.Training;

@@ -1,8 +1,9 @@
-namespace Mlp.Tests.Generated;
+namespace Mlp.Tests.Shared;
 
 /// <summary>
 /// A plain double-precision implementation of the course's layers, written independently of the generator and
-/// kernels, against which generated models are checked (forward values and finite-difference gradients).
+/// kernels, against which generated models are checked (forward values and finite-difference gradients, and the
+/// errors the notebook app reports). It reads only the model's layer table and parameters.
 /// </summary>
 internal sealed class ReferenceNetwork
 {
@@ -77,6 +78,7 @@ internal sealed class ReferenceNetwork
             case LayerKind.Sigmoid: return x.Select(v => 1 / (1 + Math.Exp(-v))).ToArray();
             case LayerKind.Tanh: return x.Select(Math.Tanh).ToArray();
             case LayerKind.Dropout: return x.Select(v => v * a).ToArray();
+            case LayerKind.Selu: return x.Select(v => 1.0507009873554805 * (v > 0 ? v : 1.6732632423543772 * (Math.Exp(v) - 1))).ToArray();
             case LayerKind.Softmax:
                 var s2 = new double[x.Length];
                 for (int r = 0; r < batch; r++)

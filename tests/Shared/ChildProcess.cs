@@ -1,21 +1,26 @@
 using System.Diagnostics;
 using System.Text;
 
-namespace Mlp.Aot.Tests;
+namespace Mlp.Tests.Shared;
 
 /// <summary>What a finished child process left: its exit code, stdout and stderr, and its wall-clock time.</summary>
 public sealed record ProcessResult(int ExitCode, string StandardOutput, string StandardError, TimeSpan Elapsed)
 {
+    /// <summary>Stdout followed by stderr.</summary>
     public string Output => StandardOutput + StandardError;
 }
 
-/// <summary>Runs a program as a user's shell would, isolated from the test host's own MSBuild.</summary>
-internal static class ProcessRunner
+/// <summary>Runs a program to its end as a user's shell would, isolated from the test host's own MSBuild.</summary>
+internal static class ChildProcess
 {
     /// <summary>Runs <paramref name="program"/> with <paramref name="arguments"/>; fails the test if it outlives <paramref name="timeout"/>.</summary>
-    /// <param name="environment">Variables to set for the child.</param>
-    public static ProcessResult Run(string program, IReadOnlyList<string> arguments, string workingDirectory,
-        IReadOnlyDictionary<string, string> environment, TimeSpan timeout)
+    /// <param name="program">The program, found on the PATH as a shell would.</param>
+    /// <param name="arguments">Its arguments, each passed as it is.</param>
+    /// <param name="workingDirectory">The child's working directory.</param>
+    /// <param name="timeout">How long it may run before it is killed, with its children, and the test failed.</param>
+    /// <param name="environment">Variables to set for the child (a null value removes one).</param>
+    public static ProcessResult Run(string program, IReadOnlyList<string> arguments, string workingDirectory, TimeSpan timeout,
+        IReadOnlyDictionary<string, string?>? environment = null)
     {
         var start = new ProcessStartInfo(program, arguments)
         {
@@ -32,8 +37,13 @@ internal static class ProcessRunner
         start.Environment["DOTNET_NOLOGO"] = "1";
         start.Environment["DOTNET_SKIP_FIRST_TIME_EXPERIENCE"] = "1";
         start.Environment["DOTNET_CLI_UI_LANGUAGE"] = "en";
-        foreach ((string key, string value) in environment)
-            start.Environment[key] = value;
+        foreach ((string key, string? value) in environment ?? new Dictionary<string, string?>())
+        {
+            if (value is null)
+                start.Environment.Remove(key);
+            else
+                start.Environment[key] = value;
+        }
 
         long started = Stopwatch.GetTimestamp();
         using Process process = Process.Start(start)!;
