@@ -8,9 +8,10 @@ namespace Mlp.Kernels.Elementwise;
 /// <summary>
 /// Runs an <see cref="IElementwiseOperator"/> over operands of one length: whole vectors, then the last
 /// <c>length mod Vector&lt;float&gt;.Count</c> elements as lanes of one more vector (the run's last, or a zero-padded
-/// one for a run shorter than a vector), so that every element is computed by the same vector code wherever it lies. Long runs are shared with kernel workers, cut at multiples of 64
-/// elements (<see cref="ElementwisePartition"/>, or a learning rule's <see cref="ParameterSplit"/>), so the results are
-/// the same bits on any number of threads; short runs never touch the job board.
+/// one for a run shorter than a vector), so that every element is computed by the same vector code wherever it lies.
+/// Long runs are shared with kernel workers, cut at multiples of 64 elements (<see cref="ElementwisePartition"/>, or a
+/// learning rule's <see cref="ParameterSplit"/>), so the results are the same bits on any number of threads; short
+/// runs never touch the job board.
 /// </summary>
 /// <remarks>
 /// Operands are passed as read-only spans; those the operator <see cref="IElementwiseOperator.Writes"/> must be memory
@@ -108,13 +109,13 @@ internal static unsafe class ElementwiseDriver
     private static bool Short<TOp>(TOp op, float* a, float* b, float* c, float* d, int count)
         where TOp : unmanaged, IElementwiseOperator
     {
-        Vector<float> va = LoadTail<TOp>(a, count, 0), vb = LoadTail<TOp>(b, count, 1);
-        Vector<float> vc = LoadTail<TOp>(c, count, 2), vd = LoadTail<TOp>(d, count, 3);
+        Vector<float> va = LoadPadded<TOp>(a, count, 0), vb = LoadPadded<TOp>(b, count, 1);
+        Vector<float> vc = LoadPadded<TOp>(c, count, 2), vd = LoadPadded<TOp>(d, count, 3);
         op.Apply(ref va, ref vb, ref vc, ref vd);
-        StoreTail<TOp>(a, count, 0, va);
-        StoreTail<TOp>(b, count, 1, vb);
-        StoreTail<TOp>(c, count, 2, vc);
-        StoreTail<TOp>(d, count, 3, vd);
+        StorePadded<TOp>(a, count, 0, va);
+        StorePadded<TOp>(b, count, 1, vb);
+        StorePadded<TOp>(c, count, 2, vc);
+        StorePadded<TOp>(d, count, 3, vd);
         return !TOp.ChecksFinite || FiniteCheck.All(new ReadOnlySpan<float>(a, count));
     }
 
@@ -139,7 +140,7 @@ internal static unsafe class ElementwiseDriver
             Vector.Store(Vector.ConditionalSelect(Vector.AsVectorSingle(fresh), value, Vector.Load(p + i)), p + i);
     }
 
-    private static Vector<float> LoadTail<TOp>(float* p, int count, int operand)
+    private static Vector<float> LoadPadded<TOp>(float* p, int count, int operand)
         where TOp : IElementwiseOperator
     {
         Vector<float> value = default;
@@ -148,7 +149,7 @@ internal static unsafe class ElementwiseDriver
         return value;
     }
 
-    private static void StoreTail<TOp>(float* p, int count, int operand, Vector<float> value)
+    private static void StorePadded<TOp>(float* p, int count, int operand, Vector<float> value)
         where TOp : IElementwiseOperator
     {
         if (Writes<TOp>(operand))
