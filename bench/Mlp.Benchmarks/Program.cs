@@ -8,6 +8,8 @@ if (args.Length > 0 && args[0] == EpochCommand.Verb)
     return EpochCommand.Run(args[1..]);
 if (args.Length > 0 && args[0] == EvalCommand.Verb)
     return EvalCommand.Run(args[1..]);
+if (args.Length > 0 && args[0] == BatchNormCommand.Verb)
+    return BatchNormCommand.Run(args[1..]);
 if (args.Length > 0 && args[0] == InfoCommand.Verb)
     return InfoCommand.Run();
 

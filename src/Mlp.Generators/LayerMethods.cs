@@ -65,7 +65,53 @@ namespace Mlp.Generators
                     }
                     w.Line();
                     break;
+                case LayerForm.BatchNorm:
+                    WriteBatchNorm(w, layer, inputs, outputs, Kernel, named[0]);
+                    break;
             }
+        }
+
+        // Training normalises with the batch's statistics and moves the running ones; evaluation uses the running ones.
+        // Both keep the statistics they used in the layer's mean and inverse-std buffers, which backward reads.
+        private static void WriteBatchNorm(IndentedWriter w, LayerLayout layer, string inputs, string outputs,
+            System.Func<string, string> kernel, string momentum)
+        {
+            LayerKernel methods = layer.Row.Kernel;
+            string name = layer.MethodName;
+            string gamma = Slice("_values", layer.Parameters[0]), beta = Slice("_values", layer.Parameters[1]);
+            string gradsWrtGamma = Slice("_gradients", layer.Parameters[0]), gradsWrtBeta = Slice("_gradients", layer.Parameters[1]);
+            string runningMean = Slice("_state", layer.States[0]), runningVariance = Slice("_state", layer.States[1]);
+            string mean = layer.MeanBuffer, inverseStd = layer.InverseStdBuffer;
+            string sizes = $"batchSize, features: {layer.Spec.OutputDim}";
+            using (w.Block($"private void Forward{name}(int batchSize)"))
+            {
+                w.Line("if (_training)");
+                Call(w, kernel(methods.Forward), inputs, gamma, beta, runningMean, runningVariance, mean, inverseStd, outputs, $"{sizes}, {momentum}");
+                w.Line("else");
+                Call(w, kernel(methods.ForwardEvaluation!), inputs, gamma, beta, runningMean, runningVariance, mean, inverseStd, outputs, sizes);
+            }
+            w.Line();
+            Method(w, $"Backward{name}Parameters(int batchSize, {ReadOnlySpan} gradsWrtOutputs)", kernel(methods.BackwardParameters!),
+                "gradsWrtOutputs", inputs, mean, inverseStd, gradsWrtGamma, gradsWrtBeta, sizes);
+            using (w.Block($"private void Backward{name}Inputs{BackwardParameters}"))
+            {
+                w.Line("if (_training)");
+                Call(w, kernel(methods.Backward), "gradsWrtOutputs", inputs, gamma, mean, inverseStd, gradsWrtGamma, gradsWrtBeta, "gradsWrtInputs", sizes);
+                w.Line("else");
+                Call(w, kernel(methods.BackwardEvaluation!), "gradsWrtOutputs", gamma, inverseStd, "gradsWrtInputs", sizes);
+            }
+            w.Line();
+        }
+
+        // A state tensor's window of the state buffer.
+        private static string Slice(string buffer, StateLayout state) => $"Slice({buffer}, {state.OffsetConstant}, {state.Length})";
+
+        // One kernel call as the statement of an if or else branch, its arguments one to a line.
+        private static void Call(IndentedWriter w, string kernel, params string[] arguments)
+        {
+            w.Line($"    {kernel}(");
+            for (int i = 0; i < arguments.Length; i++)
+                w.Line($"        {arguments[i]}{(i == arguments.Length - 1 ? ");" : ",")}");
         }
 
         // A parameter's window of the value or gradient buffer.

@@ -68,6 +68,12 @@ namespace Mlp.Generators
             foreach (ParameterLayout parameter in layout.Layers.SelectMany(l => l.Parameters))
                 w.Line($"private const int {parameter.OffsetConstant} = {parameter.Offset};");
             w.Line();
+            if (!layout.HasState)
+                return;
+            w.Line("// Where each state tensor (running statistics, not trained) starts in the state buffer.");
+            foreach (StateLayout state in layout.Layers.SelectMany(l => l.States))
+                w.Line($"private const int {state.OffsetConstant} = {state.Offset};");
+            w.Line();
         }
 
         private static void WriteFields(IndentedWriter w, ModelLayout layout)
@@ -89,6 +95,20 @@ namespace Mlp.Generators
             w.Line("private readonly global::System.Collections.Generic.IReadOnlyList<global::Mlp.Parameter> _parameterList;");
             w.Line("private readonly global::Mlp.RandomGenerator _random;");
             w.Line();
+            if (layout.HasState)
+            {
+                w.Line("private readonly float[] _state = new float[StateCount];");
+                w.Line("private readonly global::Mlp.StateTensor[] _stateTensors;");
+                w.Line("private readonly global::System.Collections.Generic.IReadOnlyList<global::Mlp.StateTensor> _stateTensorList;");
+                w.Line();
+                w.Line("// The statistics each BatchNorm layer normalised with in the last Forward, one per feature, for Backward.");
+                foreach (LayerLayout layer in layout.Layers.Where(l => l.Row.Form == LayerForm.BatchNorm))
+                {
+                    w.Line($"private readonly float[] {layer.MeanBuffer} = new float[{layer.Spec.OutputDim}];");
+                    w.Line($"private readonly float[] {layer.InverseStdBuffer} = new float[{layer.Spec.OutputDim}];");
+                }
+                w.Line();
+            }
             w.Line("// Per-batch buffers, row-major (batch, width): grown to the largest batch seen, then reused.");
             w.Line("private int _capacity;");
             w.Line("private int _batchSize;");
@@ -117,6 +137,19 @@ namespace Mlp.Generators
                 w.Line("};");
                 w.Line("_parameterList = global::System.Array.AsReadOnly(_parameters);");
                 w.Line("global::Mlp.Initialisers.ModelInitialisation.InitialiseDefault(_parameterList, random);");
+                if (layout.HasState)
+                {
+                    w.Line("_stateTensors = new global::Mlp.StateTensor[]");
+                    w.Line("{");
+                    w.Indent();
+                    foreach (LayerLayout layer in layout.Layers)
+                        foreach (StateLayout t in layer.States)
+                            w.Line($"new(\"{t.TensorName}\", global::Mlp.StateKind.{t.Kind}, layerIndex: {layer.Index}, shape: new[] {{ {t.Length} }}, _state, {t.OffsetConstant}),");
+                    w.Unindent();
+                    w.Line("};");
+                    w.Line("_stateTensorList = global::System.Array.AsReadOnly(_stateTensors);");
+                    w.Line("global::Mlp.Initialisers.ModelInitialisation.InitialiseState(_stateTensorList);");
+                }
             }
             w.Line();
         }

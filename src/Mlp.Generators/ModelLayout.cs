@@ -9,16 +9,18 @@ namespace Mlp.Generators
         public ModelLayout(ModelSpec model)
         {
             var layers = new List<LayerLayout>();
-            int offset = 0;
+            int offset = 0, stateOffset = 0;
             for (int i = 0; i < model.Layers.Count; i++)
             {
                 LayerSpec spec = model.Layers[i];
-                var layer = new LayerLayout(i, spec, offset);
+                var layer = new LayerLayout(i, spec, offset, stateOffset);
                 offset += layer.ParameterCount;
+                stateOffset += layer.States.Sum(t => t.Length);
                 layers.Add(layer);
             }
             Layers = layers;
             ParameterCount = offset;
+            StateCount = stateOffset;
             // A broken model's shell may have no layers that could be read: its sizes are then 0.
             InputDim = layers.Count > 0 ? layers[0].Spec.InputDim : 0;
             OutputDim = layers.Count > 0 ? layers[layers.Count - 1].Spec.OutputDim : 0;
@@ -43,6 +45,11 @@ namespace Mlp.Generators
 
         public int ParameterCount { get; }
 
+        /// <summary>The number of state values (BatchNorm's running statistics): the length of the state buffer.</summary>
+        public int StateCount { get; }
+
+        public bool HasState => StateCount > 0;
+
         public int InputDim { get; }
 
         public int OutputDim { get; }
@@ -64,7 +71,7 @@ namespace Mlp.Generators
     /// <summary>One layer's names, shape comments and place in the parameter buffer.</summary>
     internal sealed class LayerLayout
     {
-        public LayerLayout(int index, LayerSpec spec, int offset)
+        public LayerLayout(int index, LayerSpec spec, int offset, int stateOffset)
         {
             Index = index;
             Spec = spec;
@@ -78,9 +85,20 @@ namespace Mlp.Generators
             }
             Parameters = parameters;
             ParameterCount = parameters.Sum(p => p.Length);
+            var states = new List<StateLayout>();
+            foreach (LayerState state in Row.States)
+            {
+                // Every state tensor is one value per feature.
+                var layout = new StateLayout(index, state, spec.OutputDim, stateOffset);
+                states.Add(layout);
+                stateOffset += layout.Length;
+            }
+            States = states;
             MethodName = $"Layer{index}{spec.Kind}";
             OutputBuffer = $"_layer{index}Outputs";
             MaskBuffer = $"_layer{index}Mask";
+            MeanBuffer = $"_layer{index}Mean";
+            InverseStdBuffer = $"_layer{index}InverseStd";
             Declaration = Row.Declaration(spec.InputDim, spec.OutputDim, spec.Argument);
             ShapeComment = $"(batch, {spec.InputDim}) -> (batch, {spec.OutputDim})";
             BackwardShapeComment = $"(batch, {spec.InputDim}) <- (batch, {spec.OutputDim})";
@@ -102,11 +120,20 @@ namespace Mlp.Generators
 
         public int ParameterCount { get; }
 
+        /// <summary>The layer's state tensors, in state buffer order.</summary>
+        public IReadOnlyList<StateLayout> States { get; }
+
         public string MethodName { get; }
 
         public string OutputBuffer { get; }
 
         public string MaskBuffer { get; }
+
+        /// <summary>A BatchNorm layer's per-feature mean of its last forward pass, kept for backward.</summary>
+        public string MeanBuffer { get; }
+
+        /// <summary>A BatchNorm layer's per-feature <c>1 / sqrt(var + eps)</c> of its last forward pass, kept for backward.</summary>
+        public string InverseStdBuffer { get; }
 
         /// <summary>The layer as its attribute reads, e.g. <c>Affine(784, 50)</c>.</summary>
         public string Declaration { get; }
@@ -154,6 +181,40 @@ namespace Mlp.Generators
 
         /// <summary>The shape as a comment reads it, e.g. <c>(50, 784)</c>.</summary>
         public string Shape => $"({string.Join(", ", Dimensions)})";
+    }
+
+    /// <summary>One state tensor's names, length and place in the state buffer.</summary>
+    internal sealed class StateLayout
+    {
+        public StateLayout(int layerIndex, LayerState state, int length, int offset)
+        {
+            Kind = state.Kind;
+            Length = length;
+            Offset = offset;
+            MemberName = $"Layer{layerIndex}{state.Kind}";
+            OffsetConstant = $"Layer{layerIndex}{state.Kind}Offset";
+            TensorName = $"layer{layerIndex}.{state.Name}";
+            // RunningVariance reads "running variance".
+            Description = $"The {System.Text.RegularExpressions.Regex.Replace(state.Kind.ToString(), "(?<=.)([A-Z])", " $1").ToLowerInvariant()} of layer {layerIndex}";
+        }
+
+        public StateKind Kind { get; }
+
+        public int Length { get; }
+
+        public int Offset { get; }
+
+        /// <summary>The public accessor, e.g. <c>Layer1RunningMean</c>.</summary>
+        public string MemberName { get; }
+
+        /// <summary>The constant holding <see cref="Offset"/>, e.g. <c>Layer1RunningMeanOffset</c>.</summary>
+        public string OffsetConstant { get; }
+
+        /// <summary>The tensor's name, e.g. <c>layer1.running_mean</c>.</summary>
+        public string TensorName { get; }
+
+        /// <summary>How documentation names it, e.g. <c>The running mean of layer 1</c>.</summary>
+        public string Description { get; }
     }
 
     /// <summary>A per-batch buffer: its field name and its width per example.</summary>

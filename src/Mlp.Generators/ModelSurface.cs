@@ -112,11 +112,20 @@ namespace Mlp.Generators
                     $"public {name}(int seed)", SurfaceBody.ChainedConstructor, "this(new global::Mlp.RandomGenerator(seed))"),
             };
 
+            if (layout.HasState)
+                members.Insert(3, Constant(new[] { "/// <summary>The number of state values that are not trained (running statistics): the length of <see cref=\"AllState\"/>.</summary>" },
+                    "public const int StateCount", layout.StateCount.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+
             int index = 0;
             foreach (LayerLayout layer in layout.Layers)
                 foreach (ParameterLayout p in layer.Parameters)
                     members.Add(Member(new[] { $"/// <summary>{p.Description}, {layer.Declaration}: shape {p.Shape}.</summary>" },
                         $"public global::Mlp.Parameter {p.MemberName}", $"_parameters[{index++}]"));
+            int stateIndex = 0;
+            foreach (LayerLayout layer in layout.Layers)
+                foreach (StateLayout t in layer.States)
+                    members.Add(Member(new[] { $"/// <summary>{t.Description}, {layer.Declaration}: shape ({t.Length}), not trained.</summary>" },
+                        $"public global::Mlp.StateTensor {t.MemberName}", $"_stateTensors[{stateIndex++}]"));
             foreach (LayerLayout layer in layout.Layers)
                 members.Add(Member(new[] { $"/// <summary>The outputs of layer {layer.Index}, {layer.Declaration}, from the last <see cref=\"Forward\"/>: (batch, {layer.Spec.OutputDim}).</summary>" },
                     $"public {ReadOnlySpan} Layer{layer.Index}Output", $"Slice({layer.OutputBuffer}, 0, _batchSize * {layer.Spec.OutputDim})"));
@@ -125,6 +134,11 @@ namespace Mlp.Generators
             members.Add(Member(Inherit, "public global::System.Collections.Generic.IReadOnlyList<global::Mlp.Parameter> Parameters", "_parameterList"));
             members.Add(Member(Inherit, $"public {Span} AllValues", "_values"));
             members.Add(Member(Inherit, $"public {Span} AllGradients", "_gradients"));
+            if (layout.HasState)
+            {
+                members.Add(Member(Inherit, "public global::System.Collections.Generic.IReadOnlyList<global::Mlp.StateTensor> StateTensors", "_stateTensorList"));
+                members.Add(Member(Inherit, $"public {Span} AllState", "_state"));
+            }
             members.Add(Member(Inherit, "public global::Mlp.RandomGenerator Random", "_random"));
             members.Add(Member(NoDoc, "int global::Mlp.IModel.InputDim", "InputDim"));
             members.Add(Member(NoDoc, "int global::Mlp.IModel.OutputDim", "OutputDim"));

@@ -22,6 +22,9 @@ internal static class OnnxGraph
         var parameters = new Dictionary<(int, ParameterKind), Parameter>();
         foreach (Parameter p in model.Parameters)
             parameters.Add((p.LayerIndex, p.Kind), p);
+        var state = new Dictionary<(int, StateKind), StateTensor>();
+        foreach (StateTensor t in model.StateTensors)
+            state.Add((t.LayerIndex, t.Kind), t);
 
         IReadOnlyList<LayerInfo> layers = model.Layers;
         string previous = OnnxExporter.InputName;
@@ -30,7 +33,7 @@ internal static class OnnxGraph
             LayerInfo layer = layers[i];
             bool last = i == layers.Count - 1;
             string output = last ? OnnxExporter.OutputName : Name(layer, "output");
-            graph.Node.Add(Node(layer, previous, output, graph, parameters));
+            graph.Node.Add(Node(layer, previous, output, graph, parameters, state));
             if (!last)
                 graph.ValueInfo.Add(Value(output, layer.OutputDim));
             previous = output;
@@ -51,9 +54,12 @@ internal static class OnnxGraph
         return onnx;
     }
 
-    /// <summary>The layer's node as its catalogue row says: the operator, the input, then the parameters as initializers.</summary>
+    /// <summary>
+    /// The layer's node as its catalogue row says: the operator, the input, then the parameters and the state tensors
+    /// (BatchNorm's running statistics: the inference graph normalises with them) as initializers.
+    /// </summary>
     private static NodeProto Node(LayerInfo layer, string input, string output, GraphProto graph,
-        Dictionary<(int, ParameterKind), Parameter> parameters)
+        Dictionary<(int, ParameterKind), Parameter> parameters, Dictionary<(int, StateKind), StateTensor> state)
     {
         LayerRow row = LayerCatalogue.Of(layer.Kind);
         OnnxOperator op = row.Onnx;
@@ -64,6 +70,12 @@ internal static class OnnxGraph
             graph.Initializer.Add(Tensor(p.Name, p.Shape.ToArray(), p.Values));
             node.Input.Add(p.Name);
         }
+        foreach (LayerState description in row.States)
+        {
+            StateTensor t = state[(layer.Index, description.Kind)];
+            graph.Initializer.Add(Tensor(t.Name, t.Shape.ToArray(), t.Values));
+            node.Input.Add(t.Name);
+        }
         if (op.ArgumentInput is not null)
         {
             string name = Name(layer, op.ArgumentInput);
@@ -72,6 +84,8 @@ internal static class OnnxGraph
         }
         if (op.ArgumentAttribute is not null)
             node.Attribute.Add(FloatAttribute(op.ArgumentAttribute, layer.Argument));
+        if (op.FloatAttribute is not null)
+            node.Attribute.Add(FloatAttribute(op.FloatAttribute, op.FloatAttributeValue));
         if (op.IntAttribute is not null)
             node.Attribute.Add(IntAttribute(op.IntAttribute, op.IntAttributeValue));
         return node;

@@ -69,6 +69,8 @@ public sealed class DiagnosticTests
     [InlineData("[Dropout(0f)]", "Dropout(0f)", "the inclusion probability must be in (0, 1], but is 0")]
     [InlineData("[Dropout(1.5f)]", "Dropout(1.5f)", "the inclusion probability must be in (0, 1], but is 1.5")]
     [InlineData("[Dropout(float.NaN)]", "Dropout(float.NaN)", "but is NaN")]
+    [InlineData("[BatchNorm(0f)]", "BatchNorm(0f)", "Layer 1, BatchNorm: the momentum must be in (0, 1], but is 0")]
+    [InlineData("[BatchNorm(momentum: 1.25f)]", "BatchNorm(momentum: 1.25f)", "the momentum must be in (0, 1], but is 1.25")]
     public void InvalidLayerArgumentsAreMlp005(string attribute, string span, string fragment)
     {
         Diagnostic d = Single($"using Mlp; [Affine(4, 4)] {attribute} public partial class Broken;", "MLP005", span);

@@ -18,6 +18,8 @@ public sealed class ModelSurfaceTests
             "[Dropout(0.8f)] [Affine(7, 33)] [Relu] [Affine(33, 12)] [LeakyRelu(0.2f)] [Elu(0.7f)] [Sigmoid] [Tanh] [Affine(12, 3)] [Softmax] [TransferLayer(1, typeof(Source), 0)]",
             "[Dropout(1.5f)] [Affine(7, 33)] [Relu] [Affine(33, 12)] [LeakyRelu(0.2f)] [Elu(0.7f)] [Sigmoid] [Tanh] [Affine(12, 3)] [Softmax] [TransferLayer(1, typeof(Source), 0)]"
         },
+        // BatchNorm's parameters, state tensors and state members, its momentum out of range (MLP005).
+        { "[BatchNorm] [Affine(7, 33)] [BatchNorm] [Relu] [Affine(33, 5)]", "[BatchNorm] [Affine(7, 33)] [BatchNorm(0f)] [Relu] [Affine(33, 5)]" },
         // Widths that do not chain (MLP001).
         { "[Affine(7, 33)] [Relu] [Affine(33, 5)]", "[Affine(7, 33)] [Relu] [Affine(30, 5)]" },
     };

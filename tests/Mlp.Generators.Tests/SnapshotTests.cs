@@ -39,6 +39,15 @@ public sealed class SnapshotTests
         """);
 
     [Fact]
+    public void BatchNormFirstAndBetweenLayers() => VerifyModel("BatchNormClassifier", "Demo.BatchNormClassifier.g.cs", """
+        using Mlp;
+        namespace Demo;
+
+        [BatchNorm] [Affine(5, 4)] [BatchNorm(0.25f)] [Relu] [Affine(4, 3)] [Softmax]
+        public partial class BatchNormClassifier;
+        """);
+
+    [Fact]
     public void SingleAffineInTheGlobalNamespace() => VerifyModel("SingleAffine", "SingleAffine.g.cs", """
         [Mlp.Affine(3, 1)]
         partial class SingleAffine;

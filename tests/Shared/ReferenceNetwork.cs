@@ -3,24 +3,36 @@ namespace Mlp.Tests.Shared;
 /// <summary>
 /// A plain double-precision implementation of the course's layers, written independently of the generator and
 /// kernels, against which generated models are checked (forward values and finite-difference gradients, and the
-/// errors the notebook app reports). It reads only the model's layer table and parameters.
+/// errors the notebook app reports). It reads only the model's layer table, parameters and state (BatchNorm's
+/// running statistics: it computes the evaluation pass).
 /// </summary>
 internal sealed class ReferenceNetwork
 {
     private readonly IReadOnlyList<LayerInfo> _layers;
     private readonly double[][] _weights;
     private readonly double[][] _biases;
+    private readonly double[][] _runningMeans;
+    private readonly double[][] _runningVariances;
 
     public ReferenceNetwork(IModel model)
     {
         _layers = model.Layers;
         _weights = new double[_layers.Count][];
         _biases = new double[_layers.Count][];
+        _runningMeans = new double[_layers.Count][];
+        _runningVariances = new double[_layers.Count][];
+        // A BatchNorm layer's gamma and beta take the places of weights and biases: its scale, then its shift.
         foreach (Parameter p in model.Parameters)
         {
             double[] copy = p.Values.ToArray().Select(v => (double)v).ToArray();
-            if (p.Kind == ParameterKind.Weights) _weights[p.LayerIndex] = copy;
+            if (p.Kind is ParameterKind.Weights or ParameterKind.Gamma) _weights[p.LayerIndex] = copy;
             else _biases[p.LayerIndex] = copy;
+        }
+        foreach (StateTensor t in model.StateTensors)
+        {
+            double[] copy = t.Values.ToArray().Select(v => (double)v).ToArray();
+            if (t.Kind == StateKind.RunningMean) _runningMeans[t.LayerIndex] = copy;
+            else _runningVariances[t.LayerIndex] = copy;
         }
     }
 
@@ -29,7 +41,7 @@ internal sealed class ReferenceNetwork
     {
         for (int i = 0; i < _layers.Count; i++)
         {
-            if (_layers[i].Kind != LayerKind.Affine) continue;
+            if (_layers[i].Kind is not (LayerKind.Affine or LayerKind.BatchNorm)) continue;
             yield return _weights[i];
             yield return _biases[i];
         }
@@ -41,7 +53,9 @@ internal sealed class ReferenceNetwork
         var outputs = new double[_layers.Count][];
         for (int i = 0; i < _layers.Count; i++)
         {
-            x = Layer(_layers[i], x, batch, _weights[i], _biases[i]);
+            x = _layers[i].Kind == LayerKind.BatchNorm
+                ? BatchNormEvaluation(x, _layers[i].OutputDim, _weights[i], _biases[i], _runningMeans[i], _runningVariances[i])
+                : Layer(_layers[i], x, batch, _weights[i], _biases[i]);
             outputs[i] = x;
         }
         return outputs;
@@ -54,6 +68,18 @@ internal sealed class ReferenceNetwork
         double sum = 0;
         for (int i = 0; i < y.Length; i++) sum += g[i] * y[i];
         return sum;
+    }
+
+    // Evaluation normalises with the running statistics: y = gamma · (x − mean) / sqrt(var + 1e-5) + beta.
+    private static double[] BatchNormEvaluation(double[] x, int n, double[] gamma, double[] beta, double[] mean, double[] variance)
+    {
+        var y = new double[x.Length];
+        for (int i = 0; i < x.Length; i++)
+        {
+            int j = i % n;
+            y[i] = gamma[j] * (x[i] - mean[j]) / Math.Sqrt(variance[j] + 1e-5) + beta[j];
+        }
+        return y;
     }
 
     private static double[] Layer(LayerInfo layer, double[] x, int batch, double[] w, double[] b)
@@ -78,6 +104,7 @@ internal sealed class ReferenceNetwork
             case LayerKind.Sigmoid: return x.Select(v => 1 / (1 + Math.Exp(-v))).ToArray();
             case LayerKind.Tanh: return x.Select(Math.Tanh).ToArray();
             case LayerKind.Dropout: return x.Select(v => v * a).ToArray();
+            case LayerKind.Softplus: return x.Select(v => Math.Log(1 + Math.Exp(v))).ToArray();
             case LayerKind.Selu: return x.Select(v => 1.0507009873554805 * (v > 0 ? v : 1.6732632423543772 * (Math.Exp(v) - 1))).ToArray();
             case LayerKind.Softmax:
                 var s2 = new double[x.Length];

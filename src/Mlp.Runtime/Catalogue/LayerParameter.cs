@@ -15,6 +15,12 @@ public
 #endif
 sealed record LayerParameter(ParameterKind Kind, ParameterShape Shape, string PyTorchName)
 {
+    /// <summary>
+    /// The value every element starts from whatever initialisers the model is given (BatchNorm's gamma 1 and beta 0,
+    /// as in the course and PyTorch); null when the initialisers draw it (an Affine layer's weights and biases).
+    /// </summary>
+    public float? Initial { get; init; }
+
     /// <summary>The dimensions, row-major, for a layer of these widths.</summary>
     /// <param name="inputDim">Features per example going in.</param>
     /// <param name="outputDim">Features per example coming out.</param>

@@ -88,6 +88,12 @@ enum LayerForm
 
     /// <summary>Like an activation, but training and evaluation call different kernels and training keeps a mask.</summary>
     Dropout,
+
+    /// <summary>
+    /// Owns parameters and state: forward, backward to the parameters, backward to the inputs, each calling a different
+    /// kernel in training and evaluation, with the batch statistics the forward pass normalised with kept for backward.
+    /// </summary>
+    BatchNorm,
 }
 
 /// <summary>Tensors of a layer's forward pass.</summary>

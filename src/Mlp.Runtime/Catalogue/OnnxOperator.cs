@@ -6,7 +6,7 @@ namespace Mlp;
 
 /// <summary>
 /// The ONNX node a layer exports to (opset 17): the operator, then the layer's input, then its parameters in
-/// <see cref="LayerRow.Parameters"/> order as initializers.
+/// <see cref="LayerRow.Parameters"/> order and its state tensors in <see cref="LayerRow.States"/> order as initializers.
 /// </summary>
 /// <param name="OpType">The operator, e.g. <c>Gemm</c>.</param>
 #if MLP_GENERATOR
@@ -24,6 +24,12 @@ sealed record OnnxOperator(string OpType)
     /// operator's second input (Dropout's <c>Mul</c>).
     /// </summary>
     public string? ArgumentInput { get; init; }
+
+    /// <summary>A fixed float attribute, e.g. BatchNormalization's <c>epsilon</c>; null when none.</summary>
+    public string? FloatAttribute { get; init; }
+
+    /// <summary>The value of <see cref="FloatAttribute"/>.</summary>
+    public float FloatAttributeValue { get; init; }
 
     /// <summary>A fixed integer attribute, e.g. Gemm's <c>transB = 1</c>; null when none.</summary>
     public string? IntAttribute { get; init; }

@@ -5,7 +5,7 @@ namespace Mlp;
 #endif
 
 // Linked into the generator too (see LayerCatalogue.cs): public here, internal there.
-/// <summary>What a parameter is to its layer: the learning rules treat both alike, penalties and initialisers do not.</summary>
+/// <summary>What a parameter is to its layer: the learning rules treat all alike, penalties and initialisers do not.</summary>
 #if MLP_GENERATOR
 internal
 #else
@@ -18,4 +18,10 @@ enum ParameterKind
 
     /// <summary>An Affine layer's bias vector, shape (outputDim).</summary>
     Biases,
+
+    /// <summary>A BatchNorm layer's learned scale, shape (features), starting at 1.</summary>
+    Gamma,
+
+    /// <summary>A BatchNorm layer's learned shift, shape (features), starting at 0.</summary>
+    Beta,
 }

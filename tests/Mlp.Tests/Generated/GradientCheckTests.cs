@@ -63,12 +63,19 @@ public sealed class GradientCheckTests
         Assert.Equal(first, model.AllGradients.ToArray());
     }
 
-    /// <summary>Random non-zero biases (so their gradients matter), inputs and output gradients.</summary>
+    /// <summary>
+    /// Random non-zero biases and BatchNorm shifts (so their gradients matter), scales away from 1, running statistics
+    /// away from 0 and 1, inputs and output gradients.
+    /// </summary>
     internal static IModel Prepare(IModel model, int batch, out float[] x, out double[] g)
     {
         var random = new RandomGenerator(1234 + batch);
-        foreach (Parameter p in model.Parameters.Where(p => p.Kind == ParameterKind.Biases))
+        foreach (Parameter p in model.Parameters.Where(p => p.Kind is ParameterKind.Biases or ParameterKind.Beta))
             random.FillUniform(p.Values, -0.5, 0.5);
+        foreach (Parameter p in model.Parameters.Where(p => p.Kind == ParameterKind.Gamma))
+            random.FillUniform(p.Values, 0.5, 1.5);
+        foreach (StateTensor t in model.StateTensors)
+            random.FillUniform(t.Values, t.Kind == StateKind.RunningMean ? -0.5 : 0.5, t.Kind == StateKind.RunningMean ? 0.5 : 2);
         x = new float[batch * model.InputDim];
         random.FillNormal(x, 0, 1);
         g = new double[batch * model.OutputDim];

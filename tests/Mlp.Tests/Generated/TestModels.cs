@@ -29,6 +29,12 @@ public partial class DropoutNet;
 [Affine(7, 33)] [Selu] [Affine(33, 5)]
 public partial class SeluNet;
 
+[Affine(7, 33)] [Softplus] [Affine(33, 5)]
+public partial class SoftplusNet;
+
+[BatchNorm] [Affine(7, 33)] [BatchNorm(0.2f)] [Relu] [Affine(33, 5)]
+public partial class BatchNormNet;
+
 [Tanh] [Affine(7, 9)] [Relu] [Affine(9, 5)]
 public partial class LeadingActivationNet;
 

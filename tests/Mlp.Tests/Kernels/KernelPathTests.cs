@@ -1,7 +1,7 @@
-using System.Runtime.Intrinsics.X86;
 using System.Runtime.Intrinsics;
-using Mlp.Kernels.Products;
+using System.Runtime.Intrinsics.X86;
 using Mlp.Kernels;
+using Mlp.Kernels.Products;
 
 namespace Mlp.Tests.Kernels;
 

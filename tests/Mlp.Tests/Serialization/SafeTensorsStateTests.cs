@@ -57,11 +57,11 @@ public sealed class SafeTensorsStateTests
         Assert.Equal(name, ex.TensorName);
     }
 
-    // The model's file with an I64 scalar named `name` appended, as PyTorch's state dicts carry num_batches_tracked.
-    private static byte[] WithBatchCounter(IModel model, string name)
+    /// <summary>The model's file with an I64 scalar named <paramref name="name"/> appended, as PyTorch's state dicts carry num_batches_tracked.</summary>
+    internal static byte[] WithBatchCounter(IModel model, string name, SafeTensorsNaming naming = SafeTensorsNaming.Parameters)
     {
         var stream = new MemoryStream();
-        model.Save(stream);
+        model.Save(stream, naming);
         byte[] original = stream.ToArray();
         string header = Header(original).TrimEnd();
         long dataLength = original.Length - 8 - (long)BinaryPrimitives.ReadUInt64LittleEndian(original);

@@ -35,6 +35,26 @@ public sealed class CheckpointStateTests
     }
 
     [Fact]
+    public void ABatchNormRunResumedFromAFileEndsWithTheParametersAndRunningStatisticsOfTheUninterruptedRun()
+    {
+        using var folder = new TempFolder();
+        Optimiser uninterrupted = BatchNormRun(seed: 1);
+        uninterrupted.Train(numEpochs: 4);
+
+        Optimiser first = BatchNormRun(seed: 1);
+        first.Train(numEpochs: 2);
+        string path = folder.File("checkpoint.zip");
+        first.CreateCheckpoint().Save(path);
+
+        Optimiser resumed = BatchNormRun(seed: 99);
+        resumed.RestoreCheckpoint(path);
+        resumed.Train(numEpochs: 2);
+        Assert.NotEqual(new BatchNormAutoencoder(seed: 1).AllState.ToArray(), resumed.Model.AllState.ToArray());
+        Assert.Equal(uninterrupted.Model.AllState.ToArray(), resumed.Model.AllState.ToArray());
+        Assert.Equal(uninterrupted.Model.AllValues.ToArray(), resumed.Model.AllValues.ToArray());
+    }
+
+    [Fact]
     public void ACheckpointOfOtherStateIsRefusedFromAFileAndFromMemory()
     {
         using var folder = new TempFolder();
@@ -111,6 +131,13 @@ public sealed class CheckpointStateTests
         return CheckpointForgery.Zip(entries, fixManifest: true);
     }
 
+    private static Optimiser BatchNormRun(long seed)
+    {
+        float[] x = TestData.Uniform(60 * 12, 0, 1, seed: 13);
+        var data = new InMemoryDataProvider(x, x, 12, 12, batchSize: 10, seed: seed);
+        return new Optimiser(new BatchNormAutoencoder(seed: (int)seed), new SumOfSquaredDiffsError(), new AdamLearningRule(0.01), data);
+    }
+
     private static (Optimiser, StatefulModel) Setup(long seed)
     {
         var model = new StatefulModel(seed: (int)seed);
@@ -119,3 +146,6 @@ public sealed class CheckpointStateTests
         return (new Optimiser(model, new SumOfSquaredDiffsError(), new AdamLearningRule(0.01), data), model);
     }
 }
+
+[Affine(12, 20)] [BatchNorm] [Relu] [Dropout(0.7f)] [Affine(20, 12)] [Sigmoid]
+public partial class BatchNormAutoencoder;
