@@ -31,6 +31,18 @@ public sealed class BatchNormModelTests
     }
 
     [Fact]
+    public void The_summary_counts_gamma_and_beta_as_parameters_and_the_running_statistics_as_state()
+    {
+        string summary = new SmoothBatchNormNet(seed: 16).Summary();
+        string row = summary.Split('\n').Single(line => line.StartsWith("0 ", StringComparison.Ordinal));
+        Assert.Contains("BatchNorm(0.1)", row);
+        Assert.EndsWith(" 14", row);                                     // gamma and beta, 7 each
+        Assert.Contains("Total parameters: 154 (616 bytes as float32)\n", summary);
+        Assert.Contains("State (not trained): 32 values (128 bytes as float32)\n", summary);
+        Assert.DoesNotContain("State", new SmallModel(seed: 1).Summary());
+    }
+
+    [Fact]
     public void Training_moves_the_running_statistics_and_evaluation_reads_them()
     {
         var model = new SmoothBatchNormNet(seed: 2);
