@@ -104,6 +104,7 @@ internal sealed class ReferenceNetwork
             case LayerKind.Sigmoid: return x.Select(v => 1 / (1 + Math.Exp(-v))).ToArray();
             case LayerKind.Tanh: return x.Select(Math.Tanh).ToArray();
             case LayerKind.Dropout: return x.Select(v => v * a).ToArray();
+            case LayerKind.Softplus: return x.Select(v => Math.Log(1 + Math.Exp(v))).ToArray();
             case LayerKind.Selu: return x.Select(v => 1.0507009873554805 * (v > 0 ? v : 1.6732632423543772 * (Math.Exp(v) - 1))).ToArray();
             case LayerKind.Softmax:
                 var s2 = new double[x.Length];

@@ -11,16 +11,22 @@ namespace Mlp;
 // its regex generator: the parser, layout, emitters, LayerInfo, summaries, tensor names and ONNX export all read
 // this one table instead of switching on kinds.
 //
-// Adding a layer kind that fits a form (an activation, say Softplus):
-//   1. a LayerKind member at the end of the enum below (it is public API: never reorder),
-//   2. its row at the end of Rows (same order as the enum; a test checks),
-//   3. its kernel, Mlp.Kernels.{Kind}Kernel, with the methods the row names (see LayerKernel for their parameters),
-//   4. its attribute, Mlp.{Kind}Attribute in Layers/ (a test checks it exists and its default is the row's),
-//   5. its rows in the README's layer table,
-// and in the tests: a model in tests/Mlp.Tests/Generated/TestModels.cs, an entry in Generated/ModelRegistry.cs
-// (gradient checks, ONNX Runtime checks), its formula in ReferenceNetwork, and its PyTorch agreement fixture
-// (tests/Mlp.Tests/Catalogue/torch). A kind that needs new generated code adds a LayerForm and its case in the
-// generator's LayerMethods.
+// Adding a layer kind that fits an existing LayerForm (an activation, say Softplus) takes four source files:
+//   1. here: a LayerKind member at the end of the enum (public API: never reorder) and its row at the end of AllRows
+//      (same order; a test checks) — kernel names, what backward reads, argument and its range, ONNX operator,
+//      PyTorch module;
+//   2. its kernel, Mlp.Kernels.{Kind}Kernel (Kernels/), with the methods the row names (LayerKernel says their
+//      parameters);
+//   3. its attribute, Mlp.{Kind}Attribute (Layers/), whose constructor the row describes (a test checks the
+//      parameter and its default against the row);
+//   4. its rows in README.md: the layer table under "Declaring models", the PyTorch and the ONNX lists.
+// and in the tests: a model in tests/Mlp.Tests/Generated/TestModels.cs listed in Generated/ModelRegistry.cs
+// (gradient checks, ONNX Runtime checks; a test fails until every kind is there), its formula in
+// tests/Shared/ReferenceNetwork.cs, and for an activation a case in tests/Mlp.Tests/Catalogue/torch/make_fixtures.py
+// (rerun it with /usr/bin/python3) with its model in Catalogue/TorchModels.cs and TorchAgreementTests.
+// A kind that needs other generated code adds a LayerForm and its case in the generator's LayerMethods.cs; one with
+// parameters lists them in its row (new ParameterKind members go in ParameterKind.cs), and the layout, accessors,
+// safetensors names and ONNX initializers follow from the row.
 
 /// <summary>The kinds of layer the model attributes declare; <see cref="LayerCatalogue"/> says what each one is.</summary>
 /// <remarks>Public API: members are only ever added at the end, so that stored values keep their meaning.</remarks>
@@ -58,6 +64,8 @@ enum LayerKind
     /// <summary><c>λ·x</c> for positive x, else <c>λ·α·(exp(x) − 1)</c>, with SELU's fixed α and λ.</summary>
     Selu,
 
+    /// <summary><c>log(1 + exp(x))</c>.</summary>
+    Softplus,
     /// <summary>Normalises each feature with batch statistics while training, running statistics otherwise; then scales and shifts it.</summary>
     BatchNorm,
 }
@@ -145,6 +153,10 @@ static class LayerCatalogue
             new OnnxOperator("Selu"), // its default alpha and gamma are SELU's constants as float32
             new PyTorchModule("torch.nn.SELU")),
 
+        new(LayerKind.Softplus, LayerForm.Activation, Argument: null, BackwardReads: LayerTensors.Inputs, None,
+            new LayerKernel("SoftplusKernel", "Forward", "Backward"),
+            new OnnxOperator("Softplus"),
+            new PyTorchModule("torch.nn.Softplus")), // its default beta = 1; above its threshold of 20 it returns x, as float32 does here
         new(LayerKind.BatchNorm, LayerForm.BatchNorm,
             new LayerArgument("momentum", "the momentum", new ArgumentRange(0f, false, 1f, true), Default: 0.1f),
             BackwardReads: LayerTensors.Inputs,

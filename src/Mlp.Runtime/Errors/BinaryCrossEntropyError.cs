@@ -1,6 +1,5 @@
 using System.Numerics;
 using System.Runtime.CompilerServices;
-using System.Runtime.InteropServices;
 using Mlp.Kernels.Elementwise;
 
 namespace Mlp.Errors;
@@ -30,33 +29,8 @@ public sealed class BinaryCrossEntropyError : ErrorFunction
         ElementwiseDriver.Run(new GradientStep(batchSize), outputs, targets, gradsWrtOutputs);
 
     // −Σ [t·log y + (1 − t)·log(1 − y)] in double, dropping terms whose coefficient is exactly zero.
-    private static double CrossEntropySum(ReadOnlySpan<float> outputs, ReadOnlySpan<float> targets)
-    {
-        ref float y0 = ref MemoryMarshal.GetReference(outputs);
-        ref float t0 = ref MemoryMarshal.GetReference(targets);
-        var acc = Vector<double>.Zero;
-        int n = outputs.Length, w = Vector<float>.Count, i = 0;
-        for (; i + w <= n; i += w)
-        {
-            Vector.Widen(Vector.LoadUnsafe(ref y0, (nuint)i), out Vector<double> ylo, out Vector<double> yhi);
-            Vector.Widen(Vector.LoadUnsafe(ref t0, (nuint)i), out Vector<double> tlo, out Vector<double> thi);
-            acc += Terms(ylo, tlo) + Terms(yhi, thi);
-        }
-        double sum = -Vector.Sum(acc);
-        for (; i < n; i++)
-        {
-            double y = outputs[i], t = targets[i];
-            sum -= (t == 0 ? 0 : t * Math.Log(y)) + (t == 1 ? 0 : (1 - t) * Math.Log(1 - y));
-        }
-        return sum;
-    }
-
-    private static Vector<double> Terms(Vector<double> y, Vector<double> t)
-    {
-        Vector<double> zero = Vector<double>.Zero, one = Vector<double>.One;
-        return Vector.ConditionalSelect(Vector.Equals(t, zero), zero, t * Vector.Log(y))
-            + Vector.ConditionalSelect(Vector.Equals(t, one), zero, (one - t) * Vector.Log(one - y));
-    }
+    private static double CrossEntropySum(ReadOnlySpan<float> outputs, ReadOnlySpan<float> targets) =>
+        -ElementwiseSum.Of(default(LogLikelihood), outputs, targets);
 
     // (y, t, g): g = ((1 − t)/(1 − y) − t/y) / batch, each term 0 where its coefficient is exactly 0.
     private readonly struct GradientStep(float batch) : IElementwiseOperator
@@ -72,6 +46,20 @@ public sealed class BinaryCrossEntropyError : ErrorFunction
             Vector<float> negative = Vector.ConditionalSelect(Vector.Equals(t, one), zero, (one - t) / (one - y));
             Vector<float> positive = Vector.ConditionalSelect(Vector.Equals(t, zero), zero, t / y);
             g = (negative - positive) / new Vector<float>(batch);
+        }
+    }
+
+    // (y, t): t·log y + (1 − t)·log(1 − y), each product 0 where its coefficient is exactly 0.
+    private readonly struct LogLikelihood : IElementwiseTerm
+    {
+        public static int Reads => Operand.First | Operand.Second;
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public Vector<double> Term(Vector<double> y, Vector<double> t)
+        {
+            Vector<double> zero = Vector<double>.Zero, one = Vector<double>.One;
+            return Vector.ConditionalSelect(Vector.Equals(t, zero), zero, t * Vector.Log(y))
+                + Vector.ConditionalSelect(Vector.Equals(t, one), zero, (one - t) * Vector.Log(one - y));
         }
     }
 }

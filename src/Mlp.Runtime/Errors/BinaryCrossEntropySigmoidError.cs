@@ -1,6 +1,5 @@
 using System.Numerics;
 using System.Runtime.CompilerServices;
-using System.Runtime.InteropServices;
 using Mlp.Kernels.Elementwise;
 
 namespace Mlp.Errors;
@@ -29,29 +28,8 @@ public sealed class BinaryCrossEntropySigmoidError : ErrorFunction
         ElementwiseDriver.Run(new GradientStep(batchSize), outputs, targets, gradsWrtOutputs);
 
     // Σ [max(y, 0) − t·y + log(1 + exp(−|y|))] in double.
-    private static double CrossEntropySum(ReadOnlySpan<float> outputs, ReadOnlySpan<float> targets)
-    {
-        ref float y0 = ref MemoryMarshal.GetReference(outputs);
-        ref float t0 = ref MemoryMarshal.GetReference(targets);
-        var acc = Vector<double>.Zero;
-        int n = outputs.Length, w = Vector<float>.Count, i = 0;
-        for (; i + w <= n; i += w)
-        {
-            Vector.Widen(Vector.LoadUnsafe(ref y0, (nuint)i), out Vector<double> ylo, out Vector<double> yhi);
-            Vector.Widen(Vector.LoadUnsafe(ref t0, (nuint)i), out Vector<double> tlo, out Vector<double> thi);
-            acc += Terms(ylo, tlo) + Terms(yhi, thi);
-        }
-        double sum = Vector.Sum(acc);
-        for (; i < n; i++)
-        {
-            double y = outputs[i], t = targets[i];
-            sum += Math.Max(y, 0) - t * y + Math.Log(1 + Math.Exp(-Math.Abs(y)));
-        }
-        return sum;
-    }
-
-    private static Vector<double> Terms(Vector<double> y, Vector<double> t) =>
-        Vector.Max(y, Vector<double>.Zero) - t * y + Vector.Log(Vector<double>.One + Vector.Exp(-Vector.Abs(y)));
+    private static double CrossEntropySum(ReadOnlySpan<float> outputs, ReadOnlySpan<float> targets) =>
+        ElementwiseSum.Of(default(StableCrossEntropy), outputs, targets);
 
     // (y, t, g): g = (σ(y) − t) / batch.
     private readonly struct GradientStep(float batch) : IElementwiseOperator
@@ -63,5 +41,15 @@ public sealed class BinaryCrossEntropySigmoidError : ErrorFunction
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public void Apply(ref Vector<float> y, ref Vector<float> t, ref Vector<float> g, ref Vector<float> unused3) =>
             g = (Vector<float>.One / (Vector<float>.One + Vector.Exp(-y)) - t) / new Vector<float>(batch);
+    }
+
+    // (y, t): max(y, 0) − t·y + log(1 + exp(−|y|)).
+    private readonly struct StableCrossEntropy : IElementwiseTerm
+    {
+        public static int Reads => Operand.First | Operand.Second;
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public Vector<double> Term(Vector<double> y, Vector<double> t) =>
+            Vector.Max(y, Vector<double>.Zero) - t * y + Vector.Log(Vector<double>.One + Vector.Exp(-Vector.Abs(y)));
     }
 }

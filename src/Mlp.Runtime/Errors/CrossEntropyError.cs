@@ -1,6 +1,5 @@
 using System.Numerics;
 using System.Runtime.CompilerServices;
-using System.Runtime.InteropServices;
 using Mlp.Kernels.Elementwise;
 
 namespace Mlp.Errors;
@@ -27,30 +26,8 @@ public sealed class CrossEntropyError : ErrorFunction
         ElementwiseDriver.Run(new GradientStep(batchSize), outputs, targets, gradsWrtOutputs);
 
     // −Σ t·log y in double, dropping terms whose target is exactly zero.
-    private static double CrossEntropySum(ReadOnlySpan<float> outputs, ReadOnlySpan<float> targets)
-    {
-        ref float y0 = ref MemoryMarshal.GetReference(outputs);
-        ref float t0 = ref MemoryMarshal.GetReference(targets);
-        var acc = Vector<double>.Zero;
-        int n = outputs.Length, w = Vector<float>.Count, i = 0;
-        for (; i + w <= n; i += w)
-        {
-            Vector.Widen(Vector.LoadUnsafe(ref y0, (nuint)i), out Vector<double> ylo, out Vector<double> yhi);
-            Vector.Widen(Vector.LoadUnsafe(ref t0, (nuint)i), out Vector<double> tlo, out Vector<double> thi);
-            acc += Term(ylo, tlo) + Term(yhi, thi);
-        }
-        double sum = -Vector.Sum(acc);
-        for (; i < n; i++)
-        {
-            double t = targets[i];
-            if (t != 0)
-                sum -= t * Math.Log(outputs[i]);
-        }
-        return sum;
-    }
-
-    private static Vector<double> Term(Vector<double> y, Vector<double> t) =>
-        Vector.ConditionalSelect(Vector.Equals(t, Vector<double>.Zero), Vector<double>.Zero, t * Vector.Log(y));
+    private static double CrossEntropySum(ReadOnlySpan<float> outputs, ReadOnlySpan<float> targets) =>
+        -ElementwiseSum.Of(default(LogLikelihood), outputs, targets);
 
     // (y, t, g): g = −(t / y) / batch, 0 where the target is exactly 0.
     private readonly struct GradientStep(float batch) : IElementwiseOperator
@@ -62,5 +39,15 @@ public sealed class CrossEntropyError : ErrorFunction
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public void Apply(ref Vector<float> y, ref Vector<float> t, ref Vector<float> g, ref Vector<float> unused3) =>
             g = Vector.ConditionalSelect(Vector.Equals(t, Vector<float>.Zero), Vector<float>.Zero, -(t / y) / new Vector<float>(batch));
+    }
+
+    // (y, t): t·log y, 0 where the target is exactly 0.
+    private readonly struct LogLikelihood : IElementwiseTerm
+    {
+        public static int Reads => Operand.First | Operand.Second;
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public Vector<double> Term(Vector<double> y, Vector<double> t) =>
+            Vector.ConditionalSelect(Vector.Equals(t, Vector<double>.Zero), Vector<double>.Zero, t * Vector.Log(y));
     }
 }

@@ -1,6 +1,5 @@
 using System.Numerics;
 using System.Runtime.CompilerServices;
-using System.Runtime.InteropServices;
 using Mlp.Kernels.Elementwise;
 
 namespace Mlp.Errors;
@@ -22,29 +21,8 @@ public sealed class SumOfSquaredDiffsError : ErrorFunction
         ElementwiseDriver.Run(new GradientStep(batchSize), outputs, targets, gradsWrtOutputs);
 
     // 0.5 · Σ (y − t)², each difference taken and squared in double.
-    private static double HalfSquaredDistance(ReadOnlySpan<float> outputs, ReadOnlySpan<float> targets)
-    {
-        ref float y0 = ref MemoryMarshal.GetReference(outputs);
-        ref float t0 = ref MemoryMarshal.GetReference(targets);
-        var acc0 = Vector<double>.Zero;
-        var acc1 = Vector<double>.Zero;
-        int n = outputs.Length, w = Vector<float>.Count, i = 0;
-        for (; i + w <= n; i += w)
-        {
-            Vector.Widen(Vector.LoadUnsafe(ref y0, (nuint)i), out Vector<double> ylo, out Vector<double> yhi);
-            Vector.Widen(Vector.LoadUnsafe(ref t0, (nuint)i), out Vector<double> tlo, out Vector<double> thi);
-            Vector<double> dlo = ylo - tlo, dhi = yhi - thi;
-            acc0 += dlo * dlo;
-            acc1 += dhi * dhi;
-        }
-        double sum = Vector.Sum(acc0 + acc1);
-        for (; i < n; i++)
-        {
-            double d = (double)outputs[i] - targets[i];
-            sum += d * d;
-        }
-        return 0.5 * sum;
-    }
+    private static double HalfSquaredDistance(ReadOnlySpan<float> outputs, ReadOnlySpan<float> targets) =>
+        0.5 * ElementwiseSum.Of(default(SquaredDifference), outputs, targets);
 
     // (y, t, g): g = (y − t) / batch, divided, not multiplied by a reciprocal, to round exactly as the course's does.
     private readonly struct GradientStep(float batch) : IElementwiseOperator
@@ -56,5 +34,18 @@ public sealed class SumOfSquaredDiffsError : ErrorFunction
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public void Apply(ref Vector<float> y, ref Vector<float> t, ref Vector<float> g, ref Vector<float> unused3) =>
             g = (y - t) / new Vector<float>(batch);
+    }
+
+    // (y, t): (y − t)².
+    private readonly struct SquaredDifference : IElementwiseTerm
+    {
+        public static int Reads => Operand.First | Operand.Second;
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public Vector<double> Term(Vector<double> y, Vector<double> t)
+        {
+            Vector<double> d = y - t;
+            return d * d;
+        }
     }
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Numerics;
-using System.Runtime.InteropServices;
+using System.Runtime.CompilerServices;
+using Mlp.Kernels.Elementwise;
 
 namespace Mlp.Penalties;
 
@@ -9,46 +10,39 @@ namespace Mlp.Penalties;
 public sealed class L1Penalty(double coefficient) : Penalty(coefficient)
 {
     /// <inheritdoc />
-    public override double Value(ReadOnlySpan<float> values)
-    {
-        ref float w0 = ref MemoryMarshal.GetReference(values);
-        var acc = Vector<double>.Zero;
-        int n = values.Length, w = Vector<float>.Count, i = 0;
-        for (; i + w <= n; i += w)
-        {
-            Vector.Widen(Vector.Abs(Vector.LoadUnsafe(ref w0, (nuint)i)), out Vector<double> lo, out Vector<double> hi);
-            acc += lo + hi;
-        }
-        double sum = Vector.Sum(acc);
-        for (; i < n; i++)
-            sum += Math.Abs(values[i]);
-        return Coefficient * sum;
-    }
+    public override double Value(ReadOnlySpan<float> values) => Coefficient * ElementwiseSum.Of(default(Magnitude), values);
 
     /// <inheritdoc />
     public override void AddGradient(ReadOnlySpan<float> values, Span<float> gradients)
     {
         CheckLengths(values.Length, gradients.Length);
-        float c = (float)Coefficient;
-        ref float w0 = ref MemoryMarshal.GetReference(values);
-        ref float g0 = ref MemoryMarshal.GetReference(gradients);
-        Vector<float> vc = new(c), zero = Vector<float>.Zero;
-        int n = values.Length, w = Vector<float>.Count, i = 0;
-        for (; i + w <= n; i += w)
-        {
-            Vector<float> x = Vector.LoadUnsafe(ref w0, (nuint)i);
-            // c for positive, −c for negative; x · 0 keeps zeros at zero and lets a NaN weight show up as NaN.
-            Vector<float> step = Vector.ConditionalSelect(Vector.GreaterThan(x, zero), vc,
-                Vector.ConditionalSelect(Vector.LessThan(x, zero), -vc, x * zero));
-            (Vector.LoadUnsafe(ref g0, (nuint)i) + step).StoreUnsafe(ref g0, (nuint)i);
-        }
-        for (; i < n; i++)
-        {
-            float x = values[i];
-            gradients[i] += x > 0 ? c : x < 0 ? -c : x * 0f;
-        }
+        ElementwiseDriver.Run(new GradientStep((float)Coefficient), values, gradients);
     }
 
     /// <summary>Returns e.g. <c>L1Penalty(0.001)</c>.</summary>
     public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"{nameof(L1Penalty)}({Coefficient})");
+
+    // (w, g): g := g + c · sign(w); c for positive, −c for negative, w · 0 keeps zeros at zero and lets a NaN weight show up as NaN.
+    private readonly struct GradientStep(float coefficient) : IElementwiseOperator
+    {
+        public static int Reads => Operand.First | Operand.Second;
+        public static int Writes => Operand.Second;
+        public static int Cost => 3;
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public void Apply(ref Vector<float> w, ref Vector<float> g, ref Vector<float> unused2, ref Vector<float> unused3)
+        {
+            Vector<float> c = new(coefficient), zero = Vector<float>.Zero;
+            g += Vector.ConditionalSelect(Vector.GreaterThan(w, zero), c, Vector.ConditionalSelect(Vector.LessThan(w, zero), -c, w * zero));
+        }
+    }
+
+    // (w): |w|.
+    private readonly struct Magnitude : IElementwiseTerm
+    {
+        public static int Reads => Operand.First;
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public Vector<double> Term(Vector<double> w, Vector<double> unused) => Vector.Abs(w);
+    }
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Numerics;
-using System.Runtime.InteropServices;
+using System.Runtime.CompilerServices;
+using Mlp.Kernels.Elementwise;
 
 namespace Mlp.Penalties;
 
@@ -9,39 +10,36 @@ namespace Mlp.Penalties;
 public sealed class L2Penalty(double coefficient) : Penalty(coefficient)
 {
     /// <inheritdoc />
-    public override double Value(ReadOnlySpan<float> values)
-    {
-        ref float w0 = ref MemoryMarshal.GetReference(values);
-        var acc0 = Vector<double>.Zero;
-        var acc1 = Vector<double>.Zero;
-        int n = values.Length, w = Vector<float>.Count, i = 0;
-        for (; i + w <= n; i += w)
-        {
-            Vector.Widen(Vector.LoadUnsafe(ref w0, (nuint)i), out Vector<double> lo, out Vector<double> hi);
-            acc0 += lo * lo;
-            acc1 += hi * hi;
-        }
-        double sum = Vector.Sum(acc0 + acc1);
-        for (; i < n; i++)
-            sum += (double)values[i] * values[i];
-        return 0.5 * Coefficient * sum;
-    }
+    public override double Value(ReadOnlySpan<float> values) => 0.5 * Coefficient * ElementwiseSum.Of(default(Square), values);
 
     /// <inheritdoc />
     public override void AddGradient(ReadOnlySpan<float> values, Span<float> gradients)
     {
         CheckLengths(values.Length, gradients.Length);
-        float c = (float)Coefficient;
-        ref float w0 = ref MemoryMarshal.GetReference(values);
-        ref float g0 = ref MemoryMarshal.GetReference(gradients);
-        var vc = new Vector<float>(c);
-        int n = values.Length, w = Vector<float>.Count, i = 0;
-        for (; i + w <= n; i += w)
-            (Vector.LoadUnsafe(ref g0, (nuint)i) + vc * Vector.LoadUnsafe(ref w0, (nuint)i)).StoreUnsafe(ref g0, (nuint)i);
-        for (; i < n; i++)
-            gradients[i] += c * values[i];
+        ElementwiseDriver.Run(new GradientStep((float)Coefficient), values, gradients);
     }
 
     /// <summary>Returns e.g. <c>L2Penalty(0.001)</c>.</summary>
     public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"{nameof(L2Penalty)}({Coefficient})");
+
+    // (w, g): g := g + c · w.
+    private readonly struct GradientStep(float coefficient) : IElementwiseOperator
+    {
+        public static int Reads => Operand.First | Operand.Second;
+        public static int Writes => Operand.Second;
+        public static int Cost => 2;
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public void Apply(ref Vector<float> w, ref Vector<float> g, ref Vector<float> unused2, ref Vector<float> unused3) =>
+            g += new Vector<float>(coefficient) * w;
+    }
+
+    // (w): w².
+    private readonly struct Square : IElementwiseTerm
+    {
+        public static int Reads => Operand.First;
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public Vector<double> Term(Vector<double> w, Vector<double> unused) => w * w;
+    }
 }

@@ -21,6 +21,7 @@ public sealed class TorchAgreementTests
         [LayerKind.Tanh] = () => new TorchTanhNet(seed: 1),
         [LayerKind.Softmax] = () => new TorchSoftmaxNet(seed: 1),
         [LayerKind.Selu] = () => new TorchSeluNet(seed: 1),
+        [LayerKind.Softplus] = () => new TorchSoftplusNet(seed: 1),
     };
 
     private static readonly Lazy<TorchFixture> Fixture = new(() => JsonSerializer.Deserialize<TorchFixture>(

@@ -23,3 +23,6 @@ public partial class TorchSoftmaxNet;
 
 [Affine(9, 9)] [Selu]
 public partial class TorchSeluNet;
+
+[Affine(9, 9)] [Softplus]
+public partial class TorchSoftplusNet;

@@ -21,7 +21,7 @@ public sealed class GradientCheckTests
     public void ForwardMatchesTheReference(string name, int batch)
     {
         IModel model = Prepare(ModelRegistry.Create(name), batch, out float[] x, out _);
-        double[][] expected = new ReferenceNetwork(model).Forward(ToDouble(x), batch);
+        double[][] expected = new ReferenceNetwork(model).Forward(TestData.ToDouble(x), batch);
 
         model.Forward(x, batch);
 
@@ -35,7 +35,7 @@ public sealed class GradientCheckTests
     {
         IModel model = Prepare(ModelRegistry.Create(name), batch, out float[] x, out double[] g);
         var reference = new ReferenceNetwork(model);
-        double[] xd = ToDouble(x);
+        double[] xd = TestData.ToDouble(x);
 
         model.Forward(x, batch);
         var gradsWrtInputs = new float[x.Length];
@@ -99,8 +99,6 @@ public sealed class GradientCheckTests
         }
         return numeric;
     }
-
-    private static double[] ToDouble(float[] values) => values.Select(v => (double)v).ToArray();
 
     /// <summary>Every element within <paramref name="tolerance"/> of the expected tensor's largest magnitude.</summary>
     internal static void AssertClose(double[] expected, float[] actual, double tolerance, string what)

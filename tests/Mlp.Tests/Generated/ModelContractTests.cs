@@ -150,7 +150,7 @@ public sealed class ModelContractTests
             gradsAtMask[i] = kept[i] ? gradsAtMask[i] : 0f;     // a dropped unit passes no gradient back
         var expected = new float[33 * 7];
         Mlp.Kernels.Products.Gemm.Multiply(gradsAtMask, 1, 33, x, expected, 33, 7, batch);
-        GradientCheckTests.AssertClose(expected.Select(v => (double)v).ToArray(), model.Layer0Weights.Gradients.ToArray(), 1e-5, "layer0 weights");
+        GradientCheckTests.AssertClose(TestData.ToDouble(expected), model.Layer0Weights.Gradients.ToArray(), 1e-5, "layer0 weights");
 
         model.Forward(x, batch, training: true);
         Assert.NotEqual(after, model.Layer1Output.ToArray());                // a fresh mask per training pass

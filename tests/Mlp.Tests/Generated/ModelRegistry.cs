@@ -19,6 +19,7 @@ internal static class ModelRegistry
         ("SoftmaxNet", seed => new SoftmaxNet(seed)),
         ("DropoutNet", seed => new DropoutNet(seed)),
         ("SeluNet", seed => new SeluNet(seed)),
+        ("SoftplusNet", seed => new SoftplusNet(seed)),
         ("BatchNormNet", seed => new BatchNormNet(seed)),
         ("LeadingActivationNet", seed => new LeadingActivationNet(seed)),
         ("WiderNet", seed => new WiderNet(seed)),

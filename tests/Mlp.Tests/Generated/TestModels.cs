@@ -29,6 +29,9 @@ public partial class DropoutNet;
 [Affine(7, 33)] [Selu] [Affine(33, 5)]
 public partial class SeluNet;
 
+[Affine(7, 33)] [Softplus] [Affine(33, 5)]
+public partial class SoftplusNet;
+
 [BatchNorm] [Affine(7, 33)] [BatchNorm(0.2f)] [Relu] [Affine(33, 5)]
 public partial class BatchNormNet;
 

@@ -9,7 +9,7 @@ public class ActivationKernelTests
 
     [Theory]
     [MemberData(nameof(Lengths))]
-    public void Sigmoid_matches_double_precision(int length)
+    public void SigmoidMatchesDoublePrecision(int length)
     {
         float[] x = Spread(length, -30f, 30f);
         float[] y = new float[length];
@@ -20,7 +20,7 @@ public class ActivationKernelTests
 
     [Theory]
     [MemberData(nameof(Lengths))]
-    public void Tanh_matches_double_precision(int length)
+    public void TanhMatchesDoublePrecision(int length)
     {
         float[] x = Spread(length, -10f, 10f);
         float[] y = new float[length];
@@ -31,7 +31,7 @@ public class ActivationKernelTests
 
     [Theory]
     [MemberData(nameof(Lengths))]
-    public void Elu_matches_double_precision(int length)
+    public void EluMatchesDoublePrecision(int length)
     {
         float[] x = Spread(length, -20f, 5f);
         float[] y = new float[length];
@@ -48,7 +48,7 @@ public class ActivationKernelTests
     [InlineData(10)]
     [InlineData(13)]
     [InlineData(784)]
-    public void Softmax_rows_match_double_precision(int width)
+    public void SoftmaxRowsMatchDoublePrecision(int width)
     {
         float[] x = Spread(3 * width, -40f, 40f);
         float[] y = new float[x.Length];
@@ -66,7 +66,7 @@ public class ActivationKernelTests
     }
 
     [Fact]
-    public void Extremes_saturate_and_NaN_stays_NaN()
+    public void ExtremesSaturateAndNaNStaysNaN()
     {
         float[] x = [-1000f, -100f, float.NegativeInfinity, 0f, 100f, 1000f, float.PositiveInfinity, float.NaN, 1e-30f];
         float[] s = new float[x.Length], t = new float[x.Length];
@@ -83,7 +83,7 @@ public class ActivationKernelTests
     }
 
     [Fact]
-    public void An_element_gets_the_same_bits_in_a_tail_as_in_a_whole_vector()
+    public void AnElementGetsTheSameBitsInATailAsInAWholeVector()
     {
         // The last length mod Vector<float>.Count elements go through a padded vector, not scalar code.
         float[] x = Spread(64, -9f, 9f);

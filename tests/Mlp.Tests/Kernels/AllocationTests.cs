@@ -13,7 +13,7 @@ public class AllocationTests
     [InlineData(KernelPath.Avx2, 2)]
     [InlineData(KernelPath.Portable, 1)]
     [InlineData(KernelPath.Portable, 2)]
-    public void Affine_kernels_allocate_nothing_once_warm(KernelPath path, int threads)
+    public void AffineKernelsAllocateNothingOnceWarm(KernelPath path, int threads)
     {
         // Shapes that pick each loop nest, the transposing ones included (they keep per-thread scratch).
         float[] x = GemmReference.Random(50 * 784, 1), w1 = GemmReference.Random(50 * 784, 2), b1 = new float[50];
@@ -39,7 +39,7 @@ public class AllocationTests
     [InlineData(KernelPath.Avx512, 2)]
     [InlineData(KernelPath.Avx2, 1)]
     [InlineData(KernelPath.Avx2, 2)]
-    public void A_training_step_allocates_nothing_once_warm(KernelPath path, int threads)
+    public void ATrainingStepAllocatesNothingOnceWarm(KernelPath path, int threads)
     {
         var model = new KernelTestAutoencoder(seed: 3);
         float[] inputs = GemmReference.Random(50 * 784, 4), grads = new float[50 * 784];

@@ -10,7 +10,7 @@ public class BatchNormKernelTests
 
     [Theory]
     [MemberData(nameof(Shapes))]
-    public void Training_normalises_with_the_batch_statistics_and_moves_the_running_ones(int rows, int features)
+    public void TrainingNormalisesWithTheBatchStatisticsAndMovesTheRunningOnes(int rows, int features)
     {
         var c = new BatchNormCase(rows, features, seed: 7);
         double[] runningMean = TestData.ToDouble(c.RunningMean), runningVariance = TestData.ToDouble(c.RunningVariance);
@@ -35,7 +35,7 @@ public class BatchNormKernelTests
 
     [Theory]
     [MemberData(nameof(Shapes))]
-    public void Evaluation_normalises_with_the_running_statistics_and_leaves_them_alone(int rows, int features)
+    public void EvaluationNormalisesWithTheRunningStatisticsAndLeavesThemAlone(int rows, int features)
     {
         var c = new BatchNormCase(rows, features, seed: 8);
         float[] runningMean = (float[])c.RunningMean.Clone(), runningVariance = (float[])c.RunningVariance.Clone();
@@ -54,7 +54,7 @@ public class BatchNormKernelTests
     }
 
     [Fact]
-    public void A_momentum_of_one_replaces_the_running_statistics_with_the_batch_ones()
+    public void AMomentumOfOneReplacesTheRunningStatisticsWithTheBatchOnes()
     {
         var c = new BatchNormCase(4, 9, seed: 9);
         c.Forward(training: true, momentum: 1f);
@@ -69,7 +69,7 @@ public class BatchNormKernelTests
     [Theory]
     [InlineData(true)]
     [InlineData(false)]
-    public void Gradients_match_central_differences(bool training)
+    public void GradientsMatchCentralDifferences(bool training)
     {
         // 11 features: a whole vector and a scalar tail on every machine with 8-float or 4-float vectors.
         const int rows = 5, features = 11;
@@ -86,7 +86,7 @@ public class BatchNormKernelTests
     }
 
     [Fact]
-    public void Training_on_one_example_is_refused_because_its_variance_is_undefined()
+    public void TrainingOnOneExampleIsRefusedBecauseItsVarianceIsUndefined()
     {
         var c = new BatchNormCase(1, 4, seed: 11);
         var ex = Assert.Throws<ArgumentOutOfRangeException>(() => c.Forward(training: true));
@@ -101,7 +101,7 @@ public class BatchNormKernelTests
     [InlineData(-0.1f)]
     [InlineData(1.5f)]
     [InlineData(float.NaN)]
-    public void A_momentum_outside_zero_to_one_is_refused(float momentum)
+    public void AMomentumOutsideZeroToOneIsRefused(float momentum)
     {
         var c = new BatchNormCase(3, 4, seed: 12);
         var ex = Assert.Throws<ArgumentOutOfRangeException>(() => c.Forward(training: true, momentum));
@@ -109,7 +109,7 @@ public class BatchNormKernelTests
     }
 
     [Fact]
-    public void Operands_of_the_wrong_length_are_named()
+    public void OperandsOfTheWrongLengthAreNamed()
     {
         float[] x = new float[12], f = new float[4], shortF = new float[3], y = new float[12];
         Assert.Equal("gamma", Assert.Throws<ArgumentException>(() =>

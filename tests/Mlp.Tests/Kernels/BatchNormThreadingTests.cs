@@ -15,7 +15,7 @@ public class BatchNormThreadingTests
 
     [Theory]
     [MemberData(nameof(Shapes))]
-    public void Every_pass_gives_the_bits_of_one_thread(int rows, int features, bool training)
+    public void EveryPassGivesTheBitsOfOneThread(int rows, int features, bool training)
     {
         BatchNormCase one = Run(rows, features, training, threads: 1);
         foreach (int threads in new[] { 2, 3, 7 })

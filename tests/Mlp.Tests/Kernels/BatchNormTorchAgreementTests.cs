@@ -19,13 +19,13 @@ public class BatchNormTorchAgreementTests
     private static float Momentum => Fixture.GetProperty("momentum").GetSingle();
 
     [Fact]
-    public void The_fixture_uses_the_same_epsilon()
+    public void TheFixtureUsesTheSameEpsilon()
     {
         Assert.Equal(BatchNormKernel.Epsilon, Fixture.GetProperty("eps").GetSingle());
     }
 
     [Fact]
-    public void A_training_step_gives_PyTorchs_outputs_gradients_and_running_statistics()
+    public void ATrainingStepGivesPyTorchsOutputsGradientsAndRunningStatistics()
     {
         Layer layer = Layer.Initial();
         JsonElement step = Fixture.GetProperty("train_step1");
@@ -46,7 +46,7 @@ public class BatchNormTorchAgreementTests
     }
 
     [Fact]
-    public void Two_training_steps_then_evaluation_give_PyTorchs_running_statistics_and_outputs()
+    public void TwoTrainingStepsThenEvaluationGivePyTorchsRunningStatisticsAndOutputs()
     {
         Layer layer = Layer.Initial();
         layer.Train(Floats(Fixture.GetProperty("train_step1"), "inputs"));

@@ -1,5 +1,5 @@
-using Mlp.Kernels.Products;
 using Mlp.Kernels;
+using Mlp.Kernels.Products;
 
 namespace Mlp.Tests.Kernels;
 
@@ -12,7 +12,7 @@ public class GemmTests
 
     [Theory]
     [MemberData(nameof(Shapes))]
-    public void MultiplyTransposed_matches_the_reference(KernelPath path, int m, int n, int k)
+    public void MultiplyTransposedMatchesTheReference(KernelPath path, int m, int n, int k)
     {
         float[] a = GemmReference.Random(m * k, 1), b = GemmReference.Random(n * k, 2);
         float[] c = Padded(m * n);
@@ -24,7 +24,7 @@ public class GemmTests
 
     [Theory]
     [MemberData(nameof(Shapes))]
-    public void Multiply_with_a_row_major_left_operand_matches_the_reference(KernelPath path, int m, int n, int k)
+    public void MultiplyWithARowMajorLeftOperandMatchesTheReference(KernelPath path, int m, int n, int k)
     {
         float[] a = GemmReference.Random(m * k, 3), b = GemmReference.Random(k * n, 4);
         float[] c = Padded(m * n);
@@ -36,7 +36,7 @@ public class GemmTests
 
     [Theory]
     [MemberData(nameof(Shapes))]
-    public void Multiply_with_a_transposed_left_operand_matches_the_reference(KernelPath path, int m, int n, int k)
+    public void MultiplyWithATransposedLeftOperandMatchesTheReference(KernelPath path, int m, int n, int k)
     {
         float[] a = GemmReference.Random(k * m, 5), b = GemmReference.Random(k * n, 6);
         float[] c = Padded(m * n);
@@ -50,7 +50,7 @@ public class GemmTests
     [InlineData(KernelPath.Avx512)]
     [InlineData(KernelPath.Avx2)]
     [InlineData(KernelPath.Portable)]
-    public void Multiply_reads_a_left_operand_inside_a_wider_matrix(KernelPath path)
+    public void MultiplyReadsALeftOperandInsideAWiderMatrix(KernelPath path)
     {
         // A is the 13×37 block at the top left of a 13×45 matrix: row stride 45, not k.
         const int m = 13, n = 21, k = 37, stride = 45;
@@ -63,7 +63,7 @@ public class GemmTests
 
     [Theory]
     [MemberData(nameof(Shapes))]
-    public void Affine_forward_adds_the_biases_to_the_product(KernelPath path, int batch, int outputDim, int inputDim)
+    public void AffineForwardAddsTheBiasesToTheProduct(KernelPath path, int batch, int outputDim, int inputDim)
     {
         float[] x = GemmReference.Random(batch * inputDim, 9), w = GemmReference.Random(outputDim * inputDim, 10);
         float[] bias = GemmReference.Random(outputDim, 11);
@@ -76,7 +76,7 @@ public class GemmTests
 
     [Theory]
     [MemberData(nameof(Shapes))]
-    public void Affine_backward_gives_the_course_gradients(KernelPath path, int batch, int outputDim, int inputDim)
+    public void AffineBackwardGivesTheCourseGradients(KernelPath path, int batch, int outputDim, int inputDim)
     {
         float[] x = GemmReference.Random(batch * inputDim, 12), w = GemmReference.Random(outputDim * inputDim, 13);
         float[] dy = GemmReference.Random(batch * outputDim, 14);
@@ -97,7 +97,7 @@ public class GemmTests
     }
 
     [Fact]
-    public void Shapes_cover_every_loop_nest()
+    public void ShapesCoverEveryLoopNest()
     {
         // The AVX2 and portable paths use every form; the AVX-512 path all but TransposeThenDot.
         foreach (GemmPath path in Enum.GetValues<GemmPath>())
@@ -117,7 +117,7 @@ public class GemmTests
     }
 
     [Fact]
-    public void Hand_computed_product()
+    public void HandComputedProduct()
     {
         // [1 2 3; 4 5 6] · [1 0 −1; 2 1 0]ᵀ = [−2 4; −2 13]
         float[] c = new float[4];
@@ -126,7 +126,7 @@ public class GemmTests
     }
 
     [Fact]
-    public void Too_short_operands_are_named()
+    public void TooShortOperandsAreNamed()
     {
         float[] six = new float[6];
         Assert.Equal("a", Assert.Throws<ArgumentException>(() => Gemm.MultiplyTransposed(six.AsSpan(0, 5), six, six, 2, 3, 3)).ParamName);

@@ -1,5 +1,5 @@
-using Mlp.Kernels.Products;
 using Mlp.Kernels;
+using Mlp.Kernels.Products;
 using Mlp.Threading;
 
 namespace Mlp.Tests.Kernels;
@@ -18,7 +18,7 @@ public class GemmThreadingTests
 
     [Theory]
     [MemberData(nameof(Shapes))]
-    public void Every_thread_count_gives_the_bits_of_one(KernelPath path, int m, int n, int k)
+    public void EveryThreadCountGivesTheBitsOfOne(KernelPath path, int m, int n, int k)
     {
         float[] a = GemmReference.Random(m * k, 21), b = GemmReference.Random(n * k, 22), bias = GemmReference.Random(n, 23);
         float[] at = GemmReference.Random(k * m, 24), bn = GemmReference.Random(k * n, 25);
@@ -41,7 +41,7 @@ public class GemmThreadingTests
     [InlineData(KernelPath.Portable, 300, 70, 100)]
     [InlineData(KernelPath.Avx512, 1000, 784, 50)]
     [InlineData(KernelPath.Avx2, 1000, 784, 50)]
-    public void Large_batches_with_a_short_k_transpose_once_and_give_the_bits_of_one(KernelPath path, int m, int n, int k)
+    public void LargeBatchesWithAShortKTransposeOnceAndGiveTheBitsOfOne(KernelPath path, int m, int n, int k)
     {
         // A·Bᵀ with k ≤ 128 at a large batch (the decoder's forward product in an evaluation pass) transposes B once,
         // then cuts rows and columns.
@@ -50,14 +50,14 @@ public class GemmThreadingTests
         Assert.True(job.Plan());
         Assert.True(job.PreTransposed);
         Assert.True(job.RowBlocks > 1, "The rows were not cut.");
-        Every_thread_count_gives_the_bits_of_one(path, m, n, k);
+        EveryThreadCountGivesTheBitsOfOne(path, m, n, k);
     }
 
     [Theory]
     [InlineData(KernelPath.Avx512)]
     [InlineData(KernelPath.Avx2)]
     [InlineData(KernelPath.Portable)]
-    public void The_wide_models_products_are_cut_into_as_many_parts_as_a_job_holds_and_give_the_bits_of_one(KernelPath path)
+    public void TheWideModelsProductsAreCutIntoAsManyPartsAsAJobHoldsAndGiveTheBitsOfOne(KernelPath path)
     {
         // 784-1024-1024-10 at batch 256: the forward product of its first layer and the weight gradient of its second.
         const int m = 256, n = 1024, k = 784;
@@ -99,7 +99,7 @@ public class GemmThreadingTests
     [InlineData(KernelPath.Avx2, 1)]
     [InlineData(KernelPath.Portable, 50)]
     [InlineData(KernelPath.Portable, 13)]
-    public void A_training_step_of_the_autoencoder_is_bit_identical_on_every_thread_count(KernelPath path, int batch)
+    public void ATrainingStepOfTheAutoencoderIsBitIdenticalOnEveryThreadCount(KernelPath path, int batch)
     {
         float[] inputs = GemmReference.Random(batch * 784, 31);
         var one = Step(new KernelTestAutoencoder(seed: 5), inputs, batch, path, 1);
@@ -121,7 +121,7 @@ public class GemmThreadingTests
     [InlineData(KernelPath.Avx512)]
     [InlineData(KernelPath.Avx2)]
     [InlineData(KernelPath.Portable)]
-    public void A_training_step_of_a_ragged_classifier_is_bit_identical_on_every_thread_count(KernelPath path)
+    public void ATrainingStepOfARaggedClassifierIsBitIdenticalOnEveryThreadCount(KernelPath path)
     {
         const int batch = 23;
         float[] inputs = GemmReference.Random(batch * 33, 32);
@@ -136,7 +136,7 @@ public class GemmThreadingTests
     }
 
     [Fact]
-    public void Parts_claimed_by_whichever_thread_is_free_give_the_same_bits()
+    public void PartsClaimedByWhicheverThreadIsFreeGiveTheSameBits()
     {
         // Without the test hook, the caller takes over workers' parts whenever they are late: still the same bits.
         float[] inputs = GemmReference.Random(50 * 784, 34);
@@ -151,7 +151,7 @@ public class GemmThreadingTests
     }
 
     [Fact]
-    public void The_thread_count_runs_from_1_to_the_processors_and_defaults_to_the_physical_cores()
+    public void TheThreadCountRunsFrom1ToTheProcessorsAndDefaultsToThePhysicalCores()
     {
         Assert.Equal(Environment.ProcessorCount, KernelThreads.Max);
         Assert.InRange(KernelThreads.DefaultCount, 1, KernelThreads.Max);
@@ -175,7 +175,7 @@ public class GemmThreadingTests
     }
 
     [Fact]
-    public void Cpu_lists_parse_as_the_kernel_writes_them()
+    public void CpuListsParseAsTheKernelWritesThem()
     {
         Assert.Equal([0, 1, 2, 3, 8, 10, 11], PhysicalCores.ParseList("0-3,8,10-11"));
         Assert.Equal([5], PhysicalCores.ParseList(" 5 "));

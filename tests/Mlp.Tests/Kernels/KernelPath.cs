@@ -1,5 +1,5 @@
-using Mlp.Kernels.Products;
 using Mlp.Kernels;
+using Mlp.Kernels.Products;
 using Mlp.Threading;
 
 namespace Mlp.Tests.Kernels;

@@ -1,7 +1,7 @@
-using System.Runtime.Intrinsics.X86;
 using System.Runtime.Intrinsics;
-using Mlp.Kernels.Products;
+using System.Runtime.Intrinsics.X86;
 using Mlp.Kernels;
+using Mlp.Kernels.Products;
 
 namespace Mlp.Tests.Kernels;
 
@@ -14,7 +14,7 @@ public class KernelPathTests
     private static bool HasAvx512 => Avx512F.IsSupported && Vector512.IsHardwareAccelerated && Avx2.IsSupported && Fma.IsSupported;
 
     [Fact]
-    public void The_best_kernels_the_machine_has_are_chosen_and_a_limit_turns_them_down()
+    public void TheBestKernelsTheMachineHasAreChosenAndALimitTurnsThemDown()
     {
         GemmPath best = HasAvx512 ? GemmPath.Avx512 : Avx2.IsSupported && Fma.IsSupported ? GemmPath.Avx2 : GemmPath.Portable;
         Assert.Equal(best, Gemm.BestPath);
@@ -27,7 +27,7 @@ public class KernelPathTests
     }
 
     [Fact]
-    public void Limiting_a_thread_to_AVX2_runs_the_AVX2_dot_products()
+    public void LimitingAThreadToAVX2RunsTheAVX2DotProducts()
     {
         if (!HasAvx512)
             return;
@@ -58,7 +58,7 @@ public class KernelPathTests
 
     [Theory]
     [MemberData(nameof(Shapes))]
-    public void Broadcast_products_give_the_same_bits_on_the_AVX512_and_AVX2_paths(int m, int n, int k)
+    public void BroadcastProductsGiveTheSameBitsOnTheAVX512AndAVX2Paths(int m, int n, int k)
     {
         if (!HasAvx512)
             return;

@@ -1,5 +1,5 @@
-using Mlp.Kernels.Products;
 using Mlp.Kernels;
+using Mlp.Kernels.Products;
 
 namespace Mlp.Tests.Kernels;
 
@@ -32,7 +32,7 @@ public class PackedGemmTests
 
     [Theory]
     [MemberData(nameof(Shapes))]
-    public void Packed_products_match_the_reference_and_the_unpacked_bits(KernelPath path, int m, int n, int k)
+    public void PackedProductsMatchTheReferenceAndTheUnpackedBits(KernelPath path, int m, int n, int k)
     {
         foreach (int threads in new[] { 1, 2 })
             Check(path, m, n, k, threads);

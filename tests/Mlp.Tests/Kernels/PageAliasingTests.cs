@@ -1,5 +1,5 @@
-using Mlp.Kernels.Products;
 using Mlp.Kernels;
+using Mlp.Kernels.Products;
 
 namespace Mlp.Tests.Kernels;
 
@@ -20,7 +20,7 @@ public class PageAliasingTests
     [InlineData(1024, 1)]
     [InlineData(0, 2)]
     [InlineData(512, 2)]
-    public void Colliding_operands_give_the_bits_of_operands_apart(int distance, int threads)
+    public void CollidingOperandsGiveTheBitsOfOperandsApart(int distance, int threads)
     {
         if (!GemmAvx512.IsSupported)
             return;

@@ -24,7 +24,7 @@ public class SharedWorkThreadingTests
 
     [Theory]
     [MemberData(nameof(Lengths))]
-    public void Activation_kernels_give_the_bits_of_one_thread(int length)
+    public void ActivationKernelsGiveTheBitsOfOneThread(int length)
     {
         float[] x = GemmReference.Random(length, 41), y = GemmReference.Random(length, 42), g = GemmReference.Random(length, 43);
         float[][] one = Activations(1, x, y, g);
@@ -43,7 +43,7 @@ public class SharedWorkThreadingTests
     [InlineData(7, 1000)]
     [InlineData(300, 33)]
     [InlineData(256, 1024)]
-    public void Column_sums_give_the_bits_of_one_thread(int rows, int width)
+    public void ColumnSumsGiveTheBitsOfOneThread(int rows, int width)
     {
         float[] matrix = GemmReference.Random(rows * width, 44);
         float[] one = new float[width];
@@ -69,7 +69,7 @@ public class SharedWorkThreadingTests
 
     [Theory]
     [MemberData(nameof(ElementwiseErrors))]
-    public void Elementwise_error_gradients_give_the_bits_of_one_thread(string name)
+    public void ElementwiseErrorGradientsGiveTheBitsOfOneThread(string name)
     {
         IError error = name switch
         {
@@ -108,7 +108,7 @@ public class SharedWorkThreadingTests
 
     [Theory]
     [MemberData(nameof(Rules))]
-    public void Learning_rule_updates_give_the_bits_of_one_thread(string name, bool freezeOne)
+    public void LearningRuleUpdatesGiveTheBitsOfOneThread(string name, bool freezeOne)
     {
         float[] one = Updates(name, freezeOne, 1, out float[][] stateOne);
         foreach (int threads in Counts)
@@ -123,7 +123,7 @@ public class SharedWorkThreadingTests
     }
 
     [Fact]
-    public void The_parameter_split_cuts_at_multiples_of_64_covers_every_parameter_once_and_follows_the_rows()
+    public void TheParameterSplitCutsAtMultiplesOf64CoversEveryParameterOnceAndFollowsTheRows()
     {
         var model = new KernelTestAutoencoder(seed: 1);
         int length = model.AllValues.Length;
@@ -154,7 +154,7 @@ public class SharedWorkThreadingTests
     }
 
     [Fact]
-    public void Gathered_batches_are_the_same_on_every_thread_count()
+    public void GatheredBatchesAreTheSameOnEveryThreadCount()
     {
         float[] inputs = TestData.Uniform(400 * 784, 0, 1, 47);
         List<float[]> one = Batches(1, inputs);
@@ -170,7 +170,7 @@ public class SharedWorkThreadingTests
     [Theory]
     [InlineData("autoencoder")]
     [InlineData("classifier")]
-    public void A_training_run_with_adam_is_bit_identical_on_every_thread_count(string which)
+    public void ATrainingRunWithAdamIsBitIdenticalOnEveryThreadCount(string which)
     {
         (float[] one, float[] oneState) = Epochs(which, 1);
         foreach (int threads in Counts)
@@ -188,7 +188,7 @@ public class SharedWorkThreadingTests
     [InlineData(2)]
     [InlineData(3)]
     [InlineData(7)]
-    public void An_epoch_allocates_nothing_once_warm(int threads)
+    public void AnEpochAllocatesNothingOnceWarm(int threads)
     {
         var model = new KernelTestAutoencoder(seed: 9);
         var data = new InMemoryDataProvider(TestData.Uniform(200 * 784, 0, 1, 48), TestData.Uniform(200 * 784, 0, 1, 48), 784, 784, batchSize: 50, seed: 4);
@@ -200,7 +200,7 @@ public class SharedWorkThreadingTests
     [Theory]
     [InlineData(2, 1)]
     [InlineData(3, 7)]
-    public void Two_models_trained_at_once_on_two_threads_give_the_bits_of_training_them_one_after_the_other(int threadsA, int threadsB)
+    public void TwoModelsTrainedAtOnceOnTwoThreadsGiveTheBitsOfTrainingThemOneAfterTheOther(int threadsA, int threadsB)
     {
         (float[] Values, float[] Moments) alone1 = Epochs("autoencoder", 1), alone2 = Epochs("classifier", 1);
         (float[] Values, float[] Moments) together1 = default, together2 = default;
@@ -224,7 +224,7 @@ public class SharedWorkThreadingTests
     }
 
     [Fact]
-    public void A_worker_that_keeps_the_caller_waiting_pauses_sharing()
+    public void AWorkerThatKeepsTheCallerWaitingPausesSharing()
     {
         long backoffs = KernelWorker.Backoffs;
         KernelThreads.OverrideForCurrentThread(2, 0);

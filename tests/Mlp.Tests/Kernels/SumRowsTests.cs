@@ -11,7 +11,7 @@ public class SumRowsTests
     [InlineData(50, 784)]
     [InlineData(4, 33)]
     [InlineData(2, 64)]
-    public void Column_sums_match_double_precision(int rows, int width)
+    public void ColumnSumsMatchDoublePrecision(int rows, int width)
     {
         float[] matrix = GemmReference.Random(rows * width, 41);
         float[] sums = new float[width + 1];

@@ -1,5 +1,5 @@
-using Mlp.Kernels.Products;
 using Mlp.Kernels;
+using Mlp.Kernels.Products;
 
 namespace Mlp.Tests.Kernels;
 
@@ -13,7 +13,7 @@ public unsafe class TransposeTests
     [InlineData(17, 50)]
     [InlineData(50, 17)]
     [InlineData(784, 50)]
-    public void Rows_become_columns(int n, int k)
+    public void RowsBecomeColumns(int n, int k)
     {
         float[] b = GemmReference.Random(n * k, 51);
         foreach (bool avx2 in new[] { true, false })

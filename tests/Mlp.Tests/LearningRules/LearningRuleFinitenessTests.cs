@@ -30,7 +30,7 @@ public class LearningRuleFinitenessTests
 
     [Theory]
     [MemberData(nameof(Cases))]
-    public void A_rule_reports_a_value_it_made_infinite_or_NaN(string name, int threads, int index)
+    public void ARuleReportsAValueItMadeInfiniteOrNaN(string name, int threads, int index)
     {
         foreach (float bad in new[] { float.NaN, float.PositiveInfinity })
         {
@@ -52,7 +52,7 @@ public class LearningRuleFinitenessTests
 
     [Theory]
     [MemberData(nameof(RuleCases.All), MemberType = typeof(RuleCases))]
-    public void A_non_finite_gradient_of_a_frozen_parameter_changes_nothing_and_is_not_reported(string name)
+    public void ANonFiniteGradientOfAFrozenParameterChangesNothingAndIsNotReported(string name)
     {
         var model = new SmallModel(1);
         LearningRule rule = RuleCases.Create(name, model.AllValues.Length).Rule;

@@ -9,15 +9,7 @@ public class LearningRuleStateTests
     [MemberData(nameof(RuleCases.All), MemberType = typeof(RuleCases))]
     public void ResetStartsAfreshFromTheCurrentValues(string name)
     {
-        var model = new SmallModel(1);
-        (LearningRule rule, _) = RuleCases.Create(name, model.AllValues.Length);
-        RuleHarness.SetValues(model);
-        rule.Initialise(model);
-        for (int step = 1; step <= 3; step++)
-        {
-            RuleHarness.SetGradients(model, step);
-            rule.UpdateParameters();
-        }
+        (SmallModel model, LearningRule rule) = AfterThreeSteps(name);
         rule.Reset();
         Assert.Equal(0, rule.StepCount);
         float[] resetFrom = model.AllValues.ToArray();
@@ -26,13 +18,8 @@ public class LearningRuleStateTests
         resetFrom.CopyTo(fresh.AllValues);
         (LearningRule freshRule, _) = RuleCases.Create(name, fresh.AllValues.Length);
         freshRule.Initialise(fresh);
-        for (int step = 4; step <= 5; step++)
-        {
-            RuleHarness.SetGradients(model, step);
-            RuleHarness.SetGradients(fresh, step);
-            rule.UpdateParameters();
-            freshRule.UpdateParameters();
-        }
+        RuleHarness.Steps(rule, model, 4, 5);
+        RuleHarness.Steps(freshRule, fresh, 4, 5);
         Assert.Equal(fresh.AllValues.ToArray(), model.AllValues.ToArray());
     }
 
@@ -40,23 +27,11 @@ public class LearningRuleStateTests
     [MemberData(nameof(RuleCases.All), MemberType = typeof(RuleCases))]
     public void RestoredStateContinuesIdentically(string name)
     {
-        var model = new SmallModel(1);
-        (LearningRule rule, _) = RuleCases.Create(name, model.AllValues.Length);
-        RuleHarness.SetValues(model);
-        rule.Initialise(model);
-        for (int step = 1; step <= 3; step++)
-        {
-            RuleHarness.SetGradients(model, step);
-            rule.UpdateParameters();
-        }
+        (SmallModel model, LearningRule rule) = AfterThreeSteps(name);
         rule.LearningRate *= 0.5; // as a scheduler would: restored too
         LearningRuleState state = rule.SaveState();
         float[] checkpoint = model.AllValues.ToArray();
-        for (int step = 4; step <= 6; step++)
-        {
-            RuleHarness.SetGradients(model, step);
-            rule.UpdateParameters();
-        }
+        RuleHarness.Steps(rule, model, 4, 6);
 
         var resumed = new SmallModel(2);
         checkpoint.CopyTo(resumed.AllValues);
@@ -65,11 +40,7 @@ public class LearningRuleStateTests
         resumedRule.RestoreState(state);
         Assert.Equal(3, resumedRule.StepCount);
         Assert.Equal(rule.LearningRate, resumedRule.LearningRate);
-        for (int step = 4; step <= 6; step++)
-        {
-            RuleHarness.SetGradients(resumed, step);
-            resumedRule.UpdateParameters();
-        }
+        RuleHarness.Steps(resumedRule, resumed, 4, 6);
         Assert.Equal(model.AllValues.ToArray(), resumed.AllValues.ToArray());
     }
 
@@ -139,5 +110,16 @@ public class LearningRuleStateTests
                 rule.UpdateParameters();
             }
         });
+    }
+
+    /// <summary>Rule <paramref name="name"/> on a small model from the harness's values, after steps 1 to 3.</summary>
+    private static (SmallModel Model, LearningRule Rule) AfterThreeSteps(string name)
+    {
+        var model = new SmallModel(1);
+        (LearningRule rule, _) = RuleCases.Create(name, model.AllValues.Length);
+        RuleHarness.SetValues(model);
+        rule.Initialise(model);
+        RuleHarness.Steps(rule, model, 1, 3);
+        return (model, rule);
     }
 }

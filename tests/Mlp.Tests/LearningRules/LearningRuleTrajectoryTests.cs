@@ -14,16 +14,11 @@ public class LearningRuleTrajectoryTests
         RuleHarness.SetValues(model);
         rule.Initialise(model);
         double[] expected = RuleHarness.Values(model);
-        bool[] none = new bool[expected.Length];
         for (int step = 1; step <= 5; step++)
         {
-            RuleHarness.SetGradients(model, step);
-            reference.Step(expected, RuleHarness.Gradients(model), none);
-            rule.UpdateParameters();
+            RuleHarness.Step(rule, reference, model, expected, step);
             Assert.Equal(step, rule.StepCount);
-            double[] actual = RuleHarness.Values(model);
-            for (int i = 0; i < expected.Length; i++)
-                TestData.Close(expected[i], actual[i], 1e-5, 1e-6, $"step {step}, parameter {i}");
+            RuleHarness.AssertFollows(expected, model, $"step {step}");
         }
     }
 
@@ -41,11 +36,7 @@ public class LearningRuleTrajectoryTests
         double[] initial = RuleHarness.Values(model);
         double[] expected = (double[])initial.Clone();
         for (int step = 1; step <= 3; step++)
-        {
-            RuleHarness.SetGradients(model, step);
-            reference.Step(expected, RuleHarness.Gradients(model), RuleHarness.FrozenMask(model));
-            rule.UpdateParameters();
-        }
+            RuleHarness.Step(rule, reference, model, expected, step);
         double[] actual = RuleHarness.Values(model);
         foreach (Parameter p in model.Parameters)
         {
@@ -73,12 +64,8 @@ public class LearningRuleTrajectoryTests
             // Step 2 freezes layer 0's weights, step 3 also the last biases, step 4 unfreezes everything.
             model.Layer0Weights.IsFrozen = step is 2 or 3;
             model.Layer2Biases.IsFrozen = step == 3;
-            RuleHarness.SetGradients(model, step);
-            reference.Step(expected, RuleHarness.Gradients(model), RuleHarness.FrozenMask(model));
-            rule.UpdateParameters();
-            double[] actual = RuleHarness.Values(model);
-            for (int i = 0; i < expected.Length; i++)
-                TestData.Close(expected[i], actual[i], 1e-5, 1e-6, $"step {step}, parameter {i}");
+            RuleHarness.Step(rule, reference, model, expected, step);
+            RuleHarness.AssertFollows(expected, model, $"step {step}");
         }
     }
 

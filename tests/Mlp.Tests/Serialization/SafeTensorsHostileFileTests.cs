@@ -11,8 +11,6 @@ namespace Mlp.Tests.Serialization;
 /// </summary>
 public sealed class SafeTensorsHostileFileTests
 {
-    private static TinyModel Fresh() => new(seed: 5);
-
     /// <summary>Header text, data bytes, a phrase of the expected problem, and the tensor at fault (if one is).</summary>
     public static TheoryData<string, int, string, string?> MalformedHeaders => new()
     {

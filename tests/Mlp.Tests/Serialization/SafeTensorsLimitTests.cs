@@ -13,8 +13,6 @@ namespace Mlp.Tests.Serialization;
 /// </summary>
 public sealed class SafeTensorsLimitTests
 {
-    private static TinyModel Fresh() => new(seed: 5);
-
     [Theory]
     [InlineData("{\"\\ud800\":{}}")]
     [InlineData("{\"__metadata__\":{\"format\":\"\\udc00\"}," + Weights + "," + Biases + "}")]

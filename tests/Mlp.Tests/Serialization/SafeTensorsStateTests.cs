@@ -8,7 +8,7 @@ namespace Mlp.Tests.Serialization;
 public sealed class SafeTensorsStateTests
 {
     [Fact]
-    public void State_tensors_are_saved_after_the_parameters_under_their_own_names_and_load_back()
+    public void StateTensorsAreSavedAfterTheParametersUnderTheirOwnNamesAndLoadBack()
     {
         var saved = new StatefulModel(seed: 1);
         var stream = new MemoryStream();
@@ -25,7 +25,7 @@ public sealed class SafeTensorsStateTests
     }
 
     [Fact]
-    public void A_file_without_the_state_names_the_missing_state_tensor()
+    public void AFileWithoutTheStateNamesTheMissingStateTensor()
     {
         var stream = new MemoryStream();
         new SmallModel(seed: 1).Save(stream);
@@ -38,7 +38,7 @@ public sealed class SafeTensorsStateTests
     }
 
     [Fact]
-    public void A_batch_counter_beside_a_running_mean_is_skipped()
+    public void ABatchCounterBesideARunningMeanIsSkipped()
     {
         var saved = new StatefulModel(seed: 3);
         byte[] file = WithBatchCounter(saved, "layer1.num_batches_tracked");
@@ -50,7 +50,7 @@ public sealed class SafeTensorsStateTests
     [Theory]
     [InlineData("layer0.num_batches_tracked")]   // beside no running mean
     [InlineData("layer1.num_batches")]           // not a batch counter's name: I64 is refused
-    public void Other_I64_tensors_are_refused(string name)
+    public void OtherI64TensorsAreRefused(string name)
     {
         byte[] file = WithBatchCounter(new StatefulModel(seed: 5), name);
         var ex = Assert.Throws<SafeTensorsFormatException>(() => new StatefulModel(seed: 6).Load(new MemoryStream(file)));

@@ -13,6 +13,9 @@ internal static class SafeTensorsTestFiles
     /// <summary>The biases entry that goes with <see cref="Weights"/>.</summary>
     public const string Biases = "\"layer0.biases\":{\"dtype\":\"F32\",\"shape\":[2],\"data_offsets\":[24,32]}";
 
+    /// <summary>A fresh model of the shape <see cref="Weights"/> and <see cref="Biases"/> describe, its values from seed 5.</summary>
+    public static TinyModel Fresh() => new(seed: 5);
+
     /// <summary>An 8-byte little-endian <paramref name="headerLength"/> (the header's own length unless given), the header, then <paramref name="dataBytes"/> bytes of data.</summary>
     public static byte[] Craft(string header, int dataBytes, ulong? headerLength = null) =>
         Craft(Encoding.UTF8.GetBytes(header), dataBytes, headerLength);

@@ -68,6 +68,7 @@ public sealed class ModelSummaryTests
 
     [Theory]
     [InlineData(LayerKind.Selu, "Selu")]
+    [InlineData(LayerKind.Softplus, "Softplus")]
     public void TheCoursesOtherLayersAreDeclaredByName(LayerKind kind, string declaration)
     {
         IModel model = ModelRegistry.All().First(m => m.Layers.Any(l => l.Kind == kind));

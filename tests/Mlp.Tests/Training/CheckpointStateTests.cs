@@ -15,7 +15,7 @@ namespace Mlp.Tests.Training;
 public sealed class CheckpointStateTests
 {
     [Fact]
-    public void A_run_resumed_from_a_file_continues_with_the_same_state_bit_for_bit()
+    public void ARunResumedFromAFileContinuesWithTheSameStateBitForBit()
     {
         (Optimiser uninterrupted, StatefulModel reference) = Setup(seed: 1);
         uninterrupted.Train(numEpochs: 4);
@@ -35,7 +35,7 @@ public sealed class CheckpointStateTests
     }
 
     [Fact]
-    public void A_BatchNorm_run_resumed_from_a_file_ends_with_the_parameters_and_running_statistics_of_the_uninterrupted_run()
+    public void ABatchNormRunResumedFromAFileEndsWithTheParametersAndRunningStatisticsOfTheUninterruptedRun()
     {
         using var folder = new TempFolder();
         Optimiser uninterrupted = BatchNormRun(seed: 1);
@@ -55,7 +55,7 @@ public sealed class CheckpointStateTests
     }
 
     [Fact]
-    public void A_checkpoint_of_other_state_is_refused_from_a_file_and_from_memory()
+    public void ACheckpointOfOtherStateIsRefusedFromAFileAndFromMemory()
     {
         using var folder = new TempFolder();
         string path = folder.File("stateless.zip");
@@ -81,7 +81,7 @@ public sealed class CheckpointStateTests
     }
 
     [Fact]
-    public void A_version_2_file_loads_as_a_checkpoint_without_state_and_resumes_exactly()
+    public void AVersion2FileLoadsAsACheckpointWithoutStateAndResumesExactly()
     {
         Optimiser original = CheckpointForgery.Run(seed: 3);
         var file = new MemoryStream();
@@ -101,7 +101,7 @@ public sealed class CheckpointStateTests
     }
 
     [Fact]
-    public void A_version_2_file_that_holds_state_is_refused()
+    public void AVersion2FileThatHoldsStateIsRefused()
     {
         var file = new MemoryStream();
         CheckpointFile.Save(CheckpointForgery.Run(seed: 5).CreateCheckpoint(), file);

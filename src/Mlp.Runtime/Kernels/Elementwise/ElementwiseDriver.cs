@@ -7,10 +7,11 @@ namespace Mlp.Kernels.Elementwise;
 
 /// <summary>
 /// Runs an <see cref="IElementwiseOperator"/> over operands of one length: whole vectors, then the last
-/// <c>length mod Vector&lt;float&gt;.Count</c> elements as one zero-padded vector, so that every element is computed
-/// by the same vector code wherever it lies. Long runs are shared with kernel workers, cut at multiples of 64
-/// elements (<see cref="ElementwisePartition"/>, or a learning rule's <see cref="ParameterSplit"/>), so the results are
-/// the same bits on any number of threads; short runs never touch the job board.
+/// <c>length mod Vector&lt;float&gt;.Count</c> elements as lanes of one more vector (the run's last, or a zero-padded
+/// one for a run shorter than a vector), so that every element is computed by the same vector code wherever it lies.
+/// Long runs are shared with kernel workers, cut at multiples of 64 elements (<see cref="ElementwisePartition"/>, or a
+/// learning rule's <see cref="ParameterSplit"/>), so the results are the same bits on any number of threads; short
+/// runs never touch the job board.
 /// </summary>
 /// <remarks>
 /// Operands are passed as read-only spans; those the operator <see cref="IElementwiseOperator.Writes"/> must be memory
@@ -69,6 +70,8 @@ internal static unsafe class ElementwiseDriver
         where TOp : unmanaged, IElementwiseOperator
     {
         nuint n = (nuint)length, w = (nuint)Vector<float>.Count, i = 0;
+        if (n < w)
+            return Short(op, a, b, c, d, length);
         Vector<int> flags = Vector<int>.Zero;
         for (; i + w <= n; i += w)
         {
@@ -81,23 +84,38 @@ internal static unsafe class ElementwiseDriver
             if (TOp.ChecksFinite)
                 flags |= FiniteCheck.Flags(va);
         }
-        bool finite = !TOp.ChecksFinite || FiniteCheck.AllClear(flags);
-        return i == n ? finite : Tail(op, a + i, b + i, c + i, d + i, length - (int)i) && finite;
+        if (i < n)
+        {
+            // The tail: the run's last whole vector, of which only the lanes past i are new. Lanes are independent, so
+            // those get exactly the bits they would get in any vector; the others (already written above, perhaps
+            // in place) are computed again and thrown away: each operand keeps their current values.
+            nuint last = n - w;
+            Vector<int> fresh = Vector.GreaterThanOrEqual(Vector<int>.Indices, new Vector<int>((int)(i - last)));
+            Vector<float> va = Load<TOp>(a, last, 0), vb = Load<TOp>(b, last, 1), vc = Load<TOp>(c, last, 2), vd = Load<TOp>(d, last, 3);
+            op.Apply(ref va, ref vb, ref vc, ref vd);
+            StoreFresh<TOp>(a, last, 0, va, fresh);
+            StoreFresh<TOp>(b, last, 1, vb, fresh);
+            StoreFresh<TOp>(c, last, 2, vc, fresh);
+            StoreFresh<TOp>(d, last, 3, vd, fresh);
+            if (TOp.ChecksFinite)
+                flags |= FiniteCheck.Flags(va) & fresh;
+        }
+        return !TOp.ChecksFinite || FiniteCheck.AllClear(flags);
     }
 
-    // The last elements (fewer than a vector) as one zero-padded vector, so they get the bits a whole vector gives;
-    // apart, so that the copies' calls do not make the main loop keep its values on the stack.
+    // A run shorter than one vector, as one zero-padded vector (so it gets the bits a whole vector gives); apart, so
+    // that the copies' calls do not make the main loop keep its values on the stack.
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private static bool Tail<TOp>(TOp op, float* a, float* b, float* c, float* d, int count)
+    private static bool Short<TOp>(TOp op, float* a, float* b, float* c, float* d, int count)
         where TOp : unmanaged, IElementwiseOperator
     {
-        Vector<float> va = LoadTail<TOp>(a, count, 0), vb = LoadTail<TOp>(b, count, 1);
-        Vector<float> vc = LoadTail<TOp>(c, count, 2), vd = LoadTail<TOp>(d, count, 3);
+        Vector<float> va = LoadPadded<TOp>(a, count, 0), vb = LoadPadded<TOp>(b, count, 1);
+        Vector<float> vc = LoadPadded<TOp>(c, count, 2), vd = LoadPadded<TOp>(d, count, 3);
         op.Apply(ref va, ref vb, ref vc, ref vd);
-        StoreTail<TOp>(a, count, 0, va);
-        StoreTail<TOp>(b, count, 1, vb);
-        StoreTail<TOp>(c, count, 2, vc);
-        StoreTail<TOp>(d, count, 3, vd);
+        StorePadded<TOp>(a, count, 0, va);
+        StorePadded<TOp>(b, count, 1, vb);
+        StorePadded<TOp>(c, count, 2, vc);
+        StorePadded<TOp>(d, count, 3, vd);
         return !TOp.ChecksFinite || FiniteCheck.All(new ReadOnlySpan<float>(a, count));
     }
 
@@ -114,7 +132,15 @@ internal static unsafe class ElementwiseDriver
             Vector.Store(value, p + i);
     }
 
-    private static Vector<float> LoadTail<TOp>(float* p, int count, int operand)
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void StoreFresh<TOp>(float* p, nuint i, int operand, Vector<float> value, Vector<int> fresh)
+        where TOp : IElementwiseOperator
+    {
+        if (Writes<TOp>(operand))
+            Vector.Store(Vector.ConditionalSelect(Vector.AsVectorSingle(fresh), value, Vector.Load(p + i)), p + i);
+    }
+
+    private static Vector<float> LoadPadded<TOp>(float* p, int count, int operand)
         where TOp : IElementwiseOperator
     {
         Vector<float> value = default;
@@ -123,7 +149,7 @@ internal static unsafe class ElementwiseDriver
         return value;
     }
 
-    private static void StoreTail<TOp>(float* p, int count, int operand, Vector<float> value)
+    private static void StorePadded<TOp>(float* p, int count, int operand, Vector<float> value)
         where TOp : IElementwiseOperator
     {
         if (Writes<TOp>(operand))

@@ -28,6 +28,7 @@ CASES = [
     ("Tanh", "torch.nn.Tanh", None, None),
     ("Softmax", "torch.nn.Softmax", None, None),
     ("Selu", "torch.nn.SELU", None, None),
+    ("Softplus", "torch.nn.Softplus", None, None),
 ]
 
 
