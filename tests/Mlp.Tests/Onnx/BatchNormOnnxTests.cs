@@ -13,7 +13,7 @@ namespace Mlp.Tests.Onnx;
 public sealed class BatchNormOnnxTests
 {
     [Fact]
-    public void A_trained_BatchNorm_layer_is_BatchNormalization_over_its_running_statistics()
+    public void ATrainedBatchNormLayerIsBatchNormalizationOverItsRunningStatistics()
     {
         var model = new BatchNormNet(seed: 1);
         var random = new RandomGenerator(2);
