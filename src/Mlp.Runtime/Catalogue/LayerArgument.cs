@@ -12,12 +12,7 @@ namespace Mlp;
 /// <param name="Range">The values the layer accepts; the generator reports any other as <paramref name="DiagnosticId"/>.</param>
 /// <param name="Default">The attribute's default value, or null when it must be given.</param>
 /// <param name="DiagnosticId">The compile-time error for a value outside <paramref name="Range"/>.</param>
-#if MLP_GENERATOR
-internal
-#else
-public
-#endif
-sealed record LayerArgument(string Name, string Noun, ArgumentRange Range, float? Default, string DiagnosticId = "MLP005")
+public sealed record LayerArgument(string Name, string Noun, ArgumentRange Range, float? Default, string DiagnosticId = "MLP005")
 {
     /// <summary>Why <paramref name="value"/> is not accepted, e.g. <c>alpha must be a finite number above 0, but is -1</c>; null when it is.</summary>
     /// <param name="value">The value declared.</param>
@@ -33,12 +28,7 @@ sealed record LayerArgument(string Name, string Noun, ArgumentRange Range, float
 /// <param name="LowerClosed">Whether <paramref name="Lower"/> itself is inside.</param>
 /// <param name="Upper">The upper end, <see cref="float.PositiveInfinity"/> for none.</param>
 /// <param name="UpperClosed">Whether <paramref name="Upper"/> itself is inside.</param>
-#if MLP_GENERATOR
-internal
-#else
-public
-#endif
-sealed record ArgumentRange(float Lower, bool LowerClosed, float Upper, bool UpperClosed)
+public sealed record ArgumentRange(float Lower, bool LowerClosed, float Upper, bool UpperClosed)
 {
     /// <summary>The finite values at least <paramref name="lower"/>: <c>[lower, ∞)</c>.</summary>
     /// <param name="lower">The smallest value inside.</param>

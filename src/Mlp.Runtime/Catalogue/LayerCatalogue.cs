@@ -6,10 +6,10 @@ namespace Mlp.Generators;
 namespace Mlp;
 #endif
 
-// This folder is compiled into the runtime (public, namespace Mlp) and linked into the generator (internal,
-// namespace Mlp.Generators, MLP_GENERATOR defined; netstandard2.0), as dotnet/runtime links RegexNodeKind.cs into
-// its regex generator: the parser, layout, emitters, LayerInfo, summaries, tensor names and ONNX export all read
-// this one table instead of switching on kinds.
+// This folder is compiled into the runtime (namespace Mlp) and linked into the generator (namespace Mlp.Generators,
+// MLP_GENERATOR defined, netstandard2.0; another namespace so that tests referencing both never see one type twice),
+// as dotnet/runtime links RegexNodeKind.cs into its regex generator: the parser, layout, emitters, LayerInfo,
+// summaries, tensor names and ONNX export all read this one table instead of switching on kinds.
 //
 // Adding a layer kind that fits an existing LayerForm (an activation, say Softplus) takes four source files:
 //   1. here: a LayerKind member at the end of the enum (public API: never reorder) and its row at the end of AllRows
@@ -30,12 +30,7 @@ namespace Mlp;
 
 /// <summary>The kinds of layer the model attributes declare; <see cref="LayerCatalogue"/> says what each one is.</summary>
 /// <remarks>Public API: members are only ever added at the end, so that stored values keep their meaning.</remarks>
-#if MLP_GENERATOR
-internal
-#else
-public
-#endif
-enum LayerKind
+public enum LayerKind
 {
     /// <summary><c>y = x Wᵀ + b</c>, see <c>AffineAttribute</c>.</summary>
     Affine,
@@ -72,12 +67,7 @@ enum LayerKind
 }
 
 /// <summary>What each <see cref="LayerKind"/> is: one row per kind, in the enum's order.</summary>
-#if MLP_GENERATOR
-internal
-#else
-public
-#endif
-static class LayerCatalogue
+public static class LayerCatalogue
 {
     private static readonly LayerParameter[] None = new LayerParameter[0];
 

@@ -14,12 +14,7 @@ namespace Mlp;
 /// <param name="Forward">The forward method (while training, for a layer that differs then).</param>
 /// <param name="Backward">The backward method to the inputs (while training, for a layer that differs then).</param>
 /// <param name="TakesWidth">Whether the kernel works on whole rows and takes their width.</param>
-#if MLP_GENERATOR
-internal
-#else
-public
-#endif
-sealed record LayerKernel(string Type, string Forward, string Backward, bool TakesWidth = false)
+public sealed record LayerKernel(string Type, string Forward, string Backward, bool TakesWidth = false)
 {
     /// <summary>The backward method to the parameters, for a layer that has them.</summary>
     public string? BackwardParameters { get; init; }

@@ -8,12 +8,7 @@ namespace Mlp;
 /// <param name="Kind">What the tensor is; its member is <c>Layer{i}{Kind}</c> and its name <c>layer{i}.{kind}</c> (lower case).</param>
 /// <param name="Shape">Its shape in terms of the layer's widths.</param>
 /// <param name="PyTorchName">Its name in the matching PyTorch module, e.g. <c>weight</c>.</param>
-#if MLP_GENERATOR
-internal
-#else
-public
-#endif
-sealed record LayerParameter(ParameterKind Kind, ParameterShape Shape, string PyTorchName)
+public sealed record LayerParameter(ParameterKind Kind, ParameterShape Shape, string PyTorchName)
 {
     /// <summary>
     /// The value every element starts from whatever initialisers the model is given (BatchNorm's gamma 1 and beta 0,
@@ -32,12 +27,7 @@ sealed record LayerParameter(ParameterKind Kind, ParameterShape Shape, string Py
 }
 
 /// <summary>A parameter's shape in terms of its layer's widths.</summary>
-#if MLP_GENERATOR
-internal
-#else
-public
-#endif
-enum ParameterShape
+public enum ParameterShape
 {
     /// <summary><c>(outputDim, inputDim)</c>: a weight matrix.</summary>
     OutputByInput,

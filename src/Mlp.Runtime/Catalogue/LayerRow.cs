@@ -16,12 +16,7 @@ namespace Mlp;
 /// <param name="Kernel">The runtime kernel the generated methods call.</param>
 /// <param name="Onnx">The ONNX operator it exports to.</param>
 /// <param name="PyTorch">The PyTorch module it corresponds to.</param>
-#if MLP_GENERATOR
-internal
-#else
-public
-#endif
-sealed record LayerRow(
+public sealed record LayerRow(
     LayerKind Kind,
     LayerForm Form,
     LayerArgument? Argument,
@@ -73,12 +68,7 @@ sealed record LayerRow(
 }
 
 /// <summary>The shape of a layer's generated code.</summary>
-#if MLP_GENERATOR
-internal
-#else
-public
-#endif
-enum LayerForm
+public enum LayerForm
 {
     /// <summary>Declares its widths and owns parameters: forward, backward to the parameters, backward to the inputs.</summary>
     Affine,
@@ -98,12 +88,7 @@ enum LayerForm
 
 /// <summary>Tensors of a layer's forward pass.</summary>
 [System.Flags]
-#if MLP_GENERATOR
-internal
-#else
-public
-#endif
-enum LayerTensors
+public enum LayerTensors
 {
     /// <summary>Neither.</summary>
     None = 0,

@@ -4,14 +4,9 @@ namespace Mlp.Generators;
 namespace Mlp;
 #endif
 
-// Linked into the generator too (see LayerCatalogue.cs): public here, internal there.
+// Linked into the generator too (see LayerCatalogue.cs).
 /// <summary>What a layer's state tensor is: model state that is not trained, such as BatchNorm's running statistics.</summary>
-#if MLP_GENERATOR
-internal
-#else
-public
-#endif
-enum StateKind
+public enum StateKind
 {
     /// <summary>BatchNorm's running mean of its inputs, shape (features).</summary>
     RunningMean,
@@ -30,9 +25,4 @@ enum StateKind
 /// <c>layer{i}.{Name}</c>, and a PyTorch <c>nn.Sequential</c> state dict's <c>{i}.{Name}</c>.
 /// </param>
 /// <param name="Initial">The value every element starts from, PyTorch's: 0 for a mean, 1 for a variance.</param>
-#if MLP_GENERATOR
-internal
-#else
-public
-#endif
-sealed record LayerState(StateKind Kind, string Name, float Initial);
+public sealed record LayerState(StateKind Kind, string Name, float Initial);

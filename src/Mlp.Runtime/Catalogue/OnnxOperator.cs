@@ -9,12 +9,7 @@ namespace Mlp;
 /// <see cref="LayerRow.Parameters"/> order and its state tensors in <see cref="LayerRow.States"/> order as initializers.
 /// </summary>
 /// <param name="OpType">The operator, e.g. <c>Gemm</c>.</param>
-#if MLP_GENERATOR
-internal
-#else
-public
-#endif
-sealed record OnnxOperator(string OpType)
+public sealed record OnnxOperator(string OpType)
 {
     /// <summary>The float attribute that carries the layer's argument, e.g. <c>alpha</c>; null when none does.</summary>
     public string? ArgumentAttribute { get; init; }
@@ -42,9 +37,4 @@ sealed record OnnxOperator(string OpType)
 /// <param name="Module">The module's class, e.g. <c>torch.nn.LeakyReLU</c>.</param>
 /// <param name="ArgumentName">The module's name for the layer's argument, e.g. <c>negative_slope</c>; null when it has none.</param>
 /// <param name="Note">How the module differs from the layer, when it does; null when they compute the same.</param>
-#if MLP_GENERATOR
-internal
-#else
-public
-#endif
-sealed record PyTorchModule(string Module, string? ArgumentName = null, string? Note = null);
+public sealed record PyTorchModule(string Module, string? ArgumentName = null, string? Note = null);

@@ -4,14 +4,9 @@ namespace Mlp.Generators;
 namespace Mlp;
 #endif
 
-// Linked into the generator too (see LayerCatalogue.cs): public here, internal there.
+// Linked into the generator too (see LayerCatalogue.cs).
 /// <summary>What a parameter is to its layer: the learning rules treat all alike, penalties and initialisers do not.</summary>
-#if MLP_GENERATOR
-internal
-#else
-public
-#endif
-enum ParameterKind
+public enum ParameterKind
 {
     /// <summary>An Affine layer's weight matrix, shape (outputDim, inputDim).</summary>
     Weights,
