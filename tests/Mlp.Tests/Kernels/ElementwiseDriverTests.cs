@@ -18,7 +18,7 @@ public class ElementwiseDriverTests
 
     [Theory]
     [MemberData(nameof(Lengths))]
-    public void A_formula_gives_the_bits_of_one_thread_on_two_and_three_threads(int length)
+    public void AFormulaGivesTheBitsOfOneThreadOnTwoAndThreeThreads(int length)
     {
         float[] a = GemmReference.Random(length, 51), b = GemmReference.Random(length, 52);
         float[] one = Blend(1, a, b);
@@ -33,7 +33,7 @@ public class ElementwiseDriverTests
 
     [Theory]
     [MemberData(nameof(Lengths))]
-    public void Every_element_gets_the_formula_once_and_the_operands_it_does_not_write_are_left_alone(int length)
+    public void EveryElementGetsTheFormulaOnceAndTheOperandsItDoesNotWriteAreLeftAlone(int length)
     {
         float[] a = GemmReference.Random(length, 53), b = GemmReference.Random(length, 54);
         float[] aBefore = (float[])a.Clone(), bBefore = (float[])b.Clone();
@@ -49,7 +49,7 @@ public class ElementwiseDriverTests
 
     [Theory]
     [MemberData(nameof(Lengths))]
-    public void A_non_finite_new_value_is_found_wherever_it_lands(int length)
+    public void ANonFiniteNewValueIsFoundWhereverItLands(int length)
     {
         int[] places = [0, length / 2, length - 1];
         foreach (int threads in new[] { 1, 2, 3 })
@@ -69,7 +69,7 @@ public class ElementwiseDriverTests
     }
 
     [Fact]
-    public void The_tail_throws_away_the_lanes_it_computes_again()
+    public void TheTailThrowsAwayTheLanesItComputesAgain()
     {
         // One vector and 5 more: the tail is the last whole vector, whose first lanes (from element 5) the body has
         // already written in place. There, a first pass gives 0 − 2 · MaxValue/2 = −MaxValue and a second would give
