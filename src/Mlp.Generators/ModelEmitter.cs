@@ -53,6 +53,8 @@ namespace Mlp.Generators
                 w.Line(layer.HasParameters ? $"{line}  {Count(layer.ParameterCount).PadLeft(countWidth)} parameters" : line.TrimEnd());
             }
             w.Line($"//   {"total".PadRight(indexWidth + nameWidth + shapeWidth + 6)}{Count(layout.ParameterCount).PadLeft(countWidth)} parameters");
+            if (layout.HasState)
+                w.Line($"//   {"state".PadRight(indexWidth + nameWidth + shapeWidth + 6)}{Count(layout.StateCount).PadLeft(countWidth)} values (running statistics, not trained)");
             w.Line();
             w.Line("#nullable enable");
             w.Line();

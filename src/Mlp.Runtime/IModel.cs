@@ -18,7 +18,7 @@ public interface IModel
     /// <summary>The architecture as declared, e.g. <c>Affine(784, 50) -> Relu -> Affine(50, 784) -> Sigmoid</c>.</summary>
     string Architecture { get; }
 
-    /// <summary>The parameters in layer order, weights before biases.</summary>
+    /// <summary>The parameters in layer order, weights before biases (a BatchNorm layer's gamma before beta).</summary>
     IReadOnlyList<Parameter> Parameters { get; }
 
     /// <summary>Every parameter value in one contiguous buffer, in <see cref="Parameters"/> order.</summary>

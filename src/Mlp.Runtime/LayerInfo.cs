@@ -8,10 +8,10 @@ namespace Mlp;
 /// <param name="Kind">The layer kind.</param>
 /// <param name="InputDim">Features per example going in.</param>
 /// <param name="OutputDim">Features per example coming out.</param>
-/// <param name="Argument">LeakyRelu's or Elu's alpha, Dropout's inclusion probability; 0 for the others.</param>
+/// <param name="Argument">LeakyRelu's or Elu's alpha, Dropout's inclusion probability, BatchNorm's momentum; 0 for the others.</param>
 public sealed record LayerInfo(int Index, LayerKind Kind, int InputDim, int OutputDim, float Argument = 0f)
 {
-    /// <summary>The number of trainable values the layer owns (weights and biases of an Affine layer).</summary>
+    /// <summary>The number of trainable values the layer owns (an Affine layer's weights and biases, a BatchNorm layer's gamma and beta).</summary>
     public int ParameterCount => checked((int)LayerCatalogue.Of(Kind).ParameterCount(InputDim, OutputDim));
 
     /// <summary>The layer as its attribute reads, e.g. <c>Affine(784, 50)</c> or <c>LeakyRelu(0.01)</c>.</summary>

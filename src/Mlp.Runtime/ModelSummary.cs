@@ -11,7 +11,8 @@ public static class ModelSummary
     /// <summary>
     /// Describes <paramref name="model"/> from its generated layer table: one row per layer (index, declaration,
     /// output shape, parameter count) after a row for the input, then the total, its size as float32 and how
-    /// much of it is trainable and frozen. Lines end with <c>\n</c>.
+    /// much of it is trainable and frozen, and for models with BatchNorm layers the state that is not trained. Lines end
+    /// with <c>\n</c>.
     /// </summary>
     /// <example>
     /// <code>
@@ -58,6 +59,10 @@ public static class ModelSummary
         text.Append("Total parameters: ").Append(Number(total)).Append(" (").Append(Size(total * sizeof(float))).Append(" as float32)\n");
         text.Append("Trainable parameters: ").Append(Number(total - frozen)).Append('\n');
         text.Append("Frozen parameters: ").Append(Number(frozen)).Append('\n');
+        // BatchNorm's running statistics: saved with the parameters, but not trained.
+        long state = model.StateTensors.Sum(t => (long)t.Length);
+        if (state > 0)
+            text.Append("State (not trained): ").Append(Number(state)).Append(" values (").Append(Size(state * sizeof(float))).Append(" as float32)\n");
         return text.ToString();
     }
 

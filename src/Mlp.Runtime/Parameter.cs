@@ -12,7 +12,7 @@ public sealed class Parameter : Serialization.IModelTensor
 
     /// <summary>Creates a parameter over the product of <paramref name="shape"/> elements of the model's buffers from <paramref name="offset"/>.</summary>
     /// <param name="name">The parameter's name, e.g. <c>layer0.weights</c>.</param>
-    /// <param name="kind">Weights or biases.</param>
+    /// <param name="kind">What the parameter is to its layer: weights, biases, BatchNorm's gamma or beta.</param>
     /// <param name="layerIndex">The 0-based position of the owning layer attribute.</param>
     /// <param name="shape">Row-major shape; its product is the length.</param>
     /// <param name="values">The model's value buffer.</param>
@@ -47,7 +47,7 @@ public sealed class Parameter : Serialization.IModelTensor
     /// <summary>The parameter's name, e.g. <c>layer0.weights</c>.</summary>
     public string Name { get; }
 
-    /// <summary>Weights or biases.</summary>
+    /// <summary>What the parameter is to its layer: weights, biases, BatchNorm's gamma or beta.</summary>
     public ParameterKind Kind { get; }
 
     /// <summary>The 0-based position of the owning layer attribute.</summary>

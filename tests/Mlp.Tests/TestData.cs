@@ -1,3 +1,5 @@
+using System.Numerics;
+
 namespace Mlp.Tests;
 
 /// <summary>Seeded test inputs, drawn with the runtime's own generator.</summary>
@@ -28,6 +30,26 @@ internal static class TestData
         for (int i = 0; i < values.Length; i++)
             result[i] = values[i];
         return result;
+    }
+
+    /// <summary>
+    /// Central differences of <paramref name="loss"/> with respect to each of <paramref name="values"/>: each is moved
+    /// by ±<paramref name="h"/> in turn (and put back), and the loss read after each move.
+    /// </summary>
+    public static double[] CentralDifferences<T>(Span<T> values, T h, Func<double> loss) where T : IFloatingPoint<T>
+    {
+        var numeric = new double[values.Length];
+        for (int i = 0; i < values.Length; i++)
+        {
+            T original = values[i];
+            values[i] = original + h;
+            double plus = loss();
+            values[i] = original - h;
+            double minus = loss();
+            values[i] = original;
+            numeric[i] = (plus - minus) / double.CreateChecked(h + h);
+        }
+        return numeric;
     }
 
     /// <summary>Asserts that <paramref name="actual"/> is within <paramref name="relative"/>·|expected| + <paramref name="absolute"/> of <paramref name="expected"/>.</summary>

@@ -13,8 +13,8 @@ internal sealed class TempFolder : IDisposable
     /// <summary>The folder's full path.</summary>
     public string Path { get; }
 
-    /// <summary>A path named <paramref name="name"/> inside the folder.</summary>
-    public string File(string name) => System.IO.Path.Combine(Path, name);
+    /// <summary>A path inside the folder, from its <paramref name="parts"/> (a name, or folders then a name).</summary>
+    public string File(params string[] parts) => System.IO.Path.Combine([Path, .. parts]);
 
     /// <summary>The names of the entries in the folder, sorted.</summary>
     public string[] Entries() => Directory.EnumerateFileSystemEntries(Path).Select(System.IO.Path.GetFileName).Order(StringComparer.Ordinal).ToArray()!;

@@ -66,6 +66,7 @@ enum LayerKind
 
     /// <summary><c>log(1 + exp(x))</c>.</summary>
     Softplus,
+
     /// <summary>Normalises each feature with batch statistics while training, running statistics otherwise; then scales and shifts it.</summary>
     BatchNorm,
 }

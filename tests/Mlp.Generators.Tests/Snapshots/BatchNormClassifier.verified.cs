@@ -8,6 +8,7 @@
 //   layer 4  Affine(4, 3)     (batch, 4) -> (batch, 3)  15 parameters
 //   layer 5  Softmax          (batch, 3) -> (batch, 3)
 //   total                                               57 parameters
+//   state                                               18 values (running statistics, not trained)
 
 #nullable enable
 

@@ -5,18 +5,18 @@ namespace Mlp.Tests.Data;
 /// <summary>Every way an MNIST file can be wrong, each with a small crafted file in a folder of its own.</summary>
 public sealed class MnistFileErrorTests : IDisposable
 {
-    private readonly string _folder = Directory.CreateTempSubdirectory("mlp-mnist-").FullName;
+    private readonly TempFolder _folder = new();
 
-    private string ImagesPath => Path.Combine(_folder, MnistFiles.TestImages);
-    private string LabelsPath => Path.Combine(_folder, MnistFiles.TestLabels);
+    private string ImagesPath => _folder.File(MnistFiles.TestImages);
+    private string LabelsPath => _folder.File(MnistFiles.TestLabels);
 
-    public void Dispose() => Directory.Delete(_folder, recursive: true);
+    public void Dispose() => _folder.Dispose();
 
     [Fact]
     public void MissingFileSaysWhereItLookedAndAboutMlpDataDir()
     {
         var e = LoadFails(DataFileProblem.Missing, ImagesPath);
-        Assert.Contains(_folder, e.Message);
+        Assert.Contains(_folder.Path, e.Message);
         Assert.Contains("MLP_DATA_DIR", e.Message);
 
         WriteImages(3);
@@ -180,7 +180,7 @@ public sealed class MnistFileErrorTests : IDisposable
 
         labels[17] = 7;
         CraftedIdxFiles.WriteGzip(LabelsPath, CraftedIdxFiles.LabelFileContent(10_000, labels));
-        var data = MnistData.Load(MnistSet.Test, _folder);
+        var data = MnistData.Load(MnistSet.Test, _folder.Path);
 
         Assert.Equal(10_000, data.Count);
         foreach (int i in new[] { 0, 17, 9_999 })
@@ -193,9 +193,9 @@ public sealed class MnistFileErrorTests : IDisposable
     [Fact]
     public void MlpDataDirNamingAMissingFolderSaysSo()
     {
-        string missing = Path.Combine(_folder, "nowhere");
+        string missing = _folder.File("nowhere");
 
-        var e = Assert.Throws<DataFileException>(() => MnistFiles.LocateDirectory(missing, [_folder], out _));
+        var e = Assert.Throws<DataFileException>(() => MnistFiles.LocateDirectory(missing, [_folder.Path], out _));
 
         Assert.Equal(DataFileProblem.Missing, e.Problem);
         Assert.Contains(missing, e.Message);
@@ -205,7 +205,7 @@ public sealed class MnistFileErrorTests : IDisposable
     [Fact]
     public void NoDataFolderAboveTheStartSaysWhereItLookedAndAboutMlpDataDir()
     {
-        string start = Directory.CreateDirectory(Path.Combine(_folder, "a", "b")).FullName;
+        string start = Directory.CreateDirectory(_folder.File("a", "b")).FullName;
 
         var e = Assert.Throws<DataFileException>(() => MnistFiles.LocateDirectory(null, [start], out _));
 
@@ -217,17 +217,17 @@ public sealed class MnistFileErrorTests : IDisposable
     [Fact]
     public void TheSearchFindsADataMnistFolderAboveTheStartAndTheVariableOverridesIt()
     {
-        string found = Directory.CreateDirectory(Path.Combine(_folder, "repo", "data", "mnist")).FullName;
-        string start = Directory.CreateDirectory(Path.Combine(_folder, "repo", "tests", "bin", "Release")).FullName;
+        string found = Directory.CreateDirectory(_folder.File("repo", "data", "mnist")).FullName;
+        string start = Directory.CreateDirectory(_folder.File("repo", "tests", "bin", "Release")).FullName;
 
-        Assert.Equal(found, MnistFiles.LocateDirectory(null, [Path.Combine(_folder, "elsewhere"), start], out _));
-        Assert.Equal(_folder, MnistFiles.LocateDirectory(_folder, [start], out string provenance));
+        Assert.Equal(found, MnistFiles.LocateDirectory(null, [_folder.File("elsewhere"), start], out _));
+        Assert.Equal(_folder.Path, MnistFiles.LocateDirectory(_folder.Path, [start], out string provenance));
         Assert.Contains("MLP_DATA_DIR", provenance);
     }
 
     private DataFileException LoadFails(DataFileProblem problem, string path)
     {
-        var e = Assert.Throws<DataFileException>(() => MnistData.Load(MnistSet.Test, _folder));
+        var e = Assert.Throws<DataFileException>(() => MnistData.Load(MnistSet.Test, _folder.Path));
         Assert.Equal(problem, e.Problem);
         Assert.Equal(path, e.FilePath);
         Assert.Contains(path, e.Message);

@@ -10,12 +10,12 @@ namespace Mlp.Tests.Data;
 /// </summary>
 public sealed class MnistHostileFileTests : IDisposable
 {
-    private readonly string _folder = Directory.CreateTempSubdirectory("mlp-mnist-hostile-").FullName;
+    private readonly TempFolder _folder = new();
 
-    private string ImagesPath => Path.Combine(_folder, MnistFiles.TestImages);
-    private string LabelsPath => Path.Combine(_folder, MnistFiles.TestLabels);
+    private string ImagesPath => _folder.File(MnistFiles.TestImages);
+    private string LabelsPath => _folder.File(MnistFiles.TestLabels);
 
-    public void Dispose() => Directory.Delete(_folder, recursive: true);
+    public void Dispose() => _folder.Dispose();
 
     [Fact]
     public void TwoHundredTwentyMillionLabelsAreAShapeErrorNotAnOverflow()
@@ -42,7 +42,7 @@ public sealed class MnistHostileFileTests : IDisposable
         WriteLabels(10_000);
 
         long before = GC.GetAllocatedBytesForCurrentThread();
-        var e = Assert.Throws<DataFileException>(() => MnistData.Load(MnistSet.Test, _folder));
+        var e = Assert.Throws<DataFileException>(() => MnistData.Load(MnistSet.Test, _folder.Path));
         long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
 
         Assert.Equal(DataFileProblem.CountMismatch, e.Problem);
@@ -58,7 +58,7 @@ public sealed class MnistHostileFileTests : IDisposable
         WriteImages(10_000);
         CraftedIdxFiles.WriteGzip(LabelsPath, CraftedIdxFiles.LabelFileContent(220_000_000, new byte[100]));
 
-        var e = Assert.Throws<DataFileException>(() => MnistData.Load(MnistSet.Test, _folder));
+        var e = Assert.Throws<DataFileException>(() => MnistData.Load(MnistSet.Test, _folder.Path));
 
         Assert.Equal(DataFileProblem.CountMismatch, e.Problem);
         Assert.Equal(LabelsPath, e.FilePath);
@@ -113,7 +113,7 @@ public sealed class MnistHostileFileTests : IDisposable
         WriteImages(10_000);
         SpecialFiles.MakeFifo(LabelsPath);
 
-        Exception? thrown = SpecialFiles.ThrownWithin(10, LabelsPath, () => MnistData.Load(MnistSet.Test, _folder));
+        Exception? thrown = SpecialFiles.ThrownWithin(10, LabelsPath, () => MnistData.Load(MnistSet.Test, _folder.Path));
 
         var e = Assert.IsType<DataFileException>(thrown);
         Assert.Equal(DataFileProblem.Unreadable, e.Problem);
@@ -127,7 +127,7 @@ public sealed class MnistHostileFileTests : IDisposable
         WriteLabels(10_000);
         SpecialFiles.MakeLinkLoop(ImagesPath);
 
-        var e = Assert.Throws<DataFileException>(() => MnistData.Load(MnistSet.Test, _folder));
+        var e = Assert.Throws<DataFileException>(() => MnistData.Load(MnistSet.Test, _folder.Path));
 
         Assert.Equal(DataFileProblem.Unreadable, e.Problem);
         Assert.Equal(ImagesPath, e.FilePath);
@@ -140,7 +140,7 @@ public sealed class MnistHostileFileTests : IDisposable
         WriteImages(10_000);
         Directory.CreateDirectory(LabelsPath);
 
-        var e = Assert.Throws<DataFileException>(() => MnistData.Load(MnistSet.Test, _folder));
+        var e = Assert.Throws<DataFileException>(() => MnistData.Load(MnistSet.Test, _folder.Path));
 
         Assert.Equal(DataFileProblem.Unreadable, e.Problem);
         Assert.Contains("is a folder", e.Message);

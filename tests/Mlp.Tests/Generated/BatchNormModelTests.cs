@@ -15,7 +15,7 @@ public partial class SmoothBatchNormNet;
 public sealed class BatchNormModelTests
 {
     [Fact]
-    public void A_new_model_starts_from_PyTorchs_values_and_names_its_tensors_per_layer()
+    public void ANewModelStartsFromPyTorchsValuesAndNamesItsTensorsPerLayer()
     {
         var model = new SmoothBatchNormNet(seed: 1);
         Assert.All(model.Layer0Gamma.Values.ToArray(), v => Assert.Equal(1f, v));
@@ -31,7 +31,19 @@ public sealed class BatchNormModelTests
     }
 
     [Fact]
-    public void Training_moves_the_running_statistics_and_evaluation_reads_them()
+    public void TheSummaryCountsGammaAndBetaAsParametersAndTheRunningStatisticsAsState()
+    {
+        string summary = new SmoothBatchNormNet(seed: 16).Summary();
+        string row = summary.Split('\n').Single(line => line.StartsWith("0 ", StringComparison.Ordinal));
+        Assert.Contains("BatchNorm(0.1)", row);
+        Assert.EndsWith(" 14", row);                                     // gamma and beta, 7 each
+        Assert.Contains("Total parameters: 154 (616 bytes as float32)\n", summary);
+        Assert.Contains("State (not trained): 32 values (128 bytes as float32)\n", summary);
+        Assert.DoesNotContain("State", new SmallModel(seed: 1).Summary());
+    }
+
+    [Fact]
+    public void TrainingMovesTheRunningStatisticsAndEvaluationReadsThem()
     {
         var model = new SmoothBatchNormNet(seed: 2);
         float[] x = TestData.Uniform(6 * 7, -1, 3, seed: 3);
@@ -50,7 +62,7 @@ public sealed class BatchNormModelTests
     }
 
     [Fact]
-    public void Training_mode_gradients_match_central_differences_through_the_model()
+    public void TrainingModeGradientsMatchCentralDifferencesThroughTheModel()
     {
         const int batch = 6;
         var model = new SmoothBatchNormNet(seed: 4);
@@ -70,12 +82,12 @@ public sealed class BatchNormModelTests
             for (int i = 0; i < y.Length; i++) sum += (double)g[i] * y[i];
             return sum;
         }
-        GradientCheckTests.AssertClose(Differences(model.AllValues, Loss), gradients, 2e-3, "parameter gradients");
-        GradientCheckTests.AssertClose(Differences(x, Loss), gradsWrtInputs, 2e-3, "input gradient");
+        GradientCheckTests.AssertClose(TestData.CentralDifferences(model.AllValues, 1e-2f, Loss), gradients, 2e-3, "parameter gradients");
+        GradientCheckTests.AssertClose(TestData.CentralDifferences(x.AsSpan(), 1e-2f, Loss), gradsWrtInputs, 2e-3, "input gradient");
     }
 
     [Fact]
-    public void A_training_step_and_an_evaluation_allocate_nothing()
+    public void ATrainingStepAndAnEvaluationAllocateNothing()
     {
         var model = new BatchNormNet(seed: 13);
         float[] x = TestData.Uniform(50 * 7, -1, 1, seed: 14), g = TestData.Uniform(50 * 5, -1, 1, seed: 15), gradsWrtInputs = new float[x.Length];
@@ -89,7 +101,7 @@ public sealed class BatchNormModelTests
     }
 
     [Fact]
-    public void Training_on_one_example_names_the_batch_size_and_leaves_the_model_usable()
+    public void TrainingOnOneExampleNamesTheBatchSizeAndLeavesTheModelUsable()
     {
         var model = new SmoothBatchNormNet(seed: 8);
         float[] x = TestData.Uniform(7, -1, 1, seed: 9);
@@ -99,7 +111,7 @@ public sealed class BatchNormModelTests
     }
 
     [Fact]
-    public void PyTorch_naming_saves_the_running_statistics_as_BatchNorm1d_names_them_and_skips_its_batch_counters()
+    public void PyTorchNamingSavesTheRunningStatisticsAsBatchNorm1dNamesThemAndSkipsItsBatchCounters()
     {
         var saved = new SmoothBatchNormNet(seed: 10);
         saved.Forward(TestData.Uniform(8 * 7, -1, 1, seed: 11), 8, training: true);
@@ -113,22 +125,5 @@ public sealed class BatchNormModelTests
         loaded.Load(new MemoryStream(SafeTensorsStateTests.WithBatchCounter(saved, "2.num_batches_tracked", SafeTensorsNaming.PyTorchSequential)));
         Assert.Equal(saved.AllState.ToArray(), loaded.AllState.ToArray());
         Assert.Equal(saved.AllValues.ToArray(), loaded.AllValues.ToArray());
-    }
-
-    private static double[] Differences(Span<float> values, Func<double> loss)
-    {
-        const float h = 1e-2f;
-        var numeric = new double[values.Length];
-        for (int i = 0; i < values.Length; i++)
-        {
-            float original = values[i];
-            values[i] = original + h;
-            double plus = loss();
-            values[i] = original - h;
-            double minus = loss();
-            values[i] = original;
-            numeric[i] = (plus - minus) / (2 * h);
-        }
-        return numeric;
     }
 }

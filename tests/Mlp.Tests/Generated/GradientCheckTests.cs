@@ -45,10 +45,10 @@ public sealed class GradientCheckTests
         foreach (double[] tensor in reference.ParameterTensors())
         {
             Parameter p = model.Parameters[index++];
-            double[] numeric = FiniteDifferences(tensor, () => reference.Loss(xd, batch, g));
+            double[] numeric = TestData.CentralDifferences(tensor.AsSpan(), 1e-6, () => reference.Loss(xd, batch, g));
             AssertClose(numeric, p.Gradients.ToArray(), 1e-4, $"{name}: {p.Name} gradient");
         }
-        AssertClose(FiniteDifferences(xd, () => reference.Loss(xd, batch, g)), gradsWrtInputs, 1e-4, $"{name}: input gradient");
+        AssertClose(TestData.CentralDifferences(xd.AsSpan(), 1e-6, () => reference.Loss(xd, batch, g)), gradsWrtInputs, 1e-4, $"{name}: input gradient");
     }
 
     [Fact]
@@ -81,23 +81,6 @@ public sealed class GradientCheckTests
         g = new double[batch * model.OutputDim];
         for (int i = 0; i < g.Length; i++) g[i] = random.NextGaussian();
         return model;
-    }
-
-    private static double[] FiniteDifferences(double[] values, Func<double> loss)
-    {
-        const double h = 1e-6;
-        var numeric = new double[values.Length];
-        for (int i = 0; i < values.Length; i++)
-        {
-            double original = values[i];
-            values[i] = original + h;
-            double plus = loss();
-            values[i] = original - h;
-            double minus = loss();
-            values[i] = original;
-            numeric[i] = (plus - minus) / (2 * h);
-        }
-        return numeric;
     }
 
     /// <summary>Every element within <paramref name="tolerance"/> of the expected tensor's largest magnitude.</summary>

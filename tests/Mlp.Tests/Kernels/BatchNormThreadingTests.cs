@@ -28,6 +28,33 @@ public class BatchNormThreadingTests
         }
     }
 
+    [Fact]
+    public void ATrainingStepOfAModelGivesTheBitsOfOneThreadInParametersGradientsAndRunningStatistics()
+    {
+        float[][] one = ModelStep(threads: 1);
+        foreach (int threads in new[] { 2, 3 })
+        {
+            float[][] many = ModelStep(threads);
+            for (int i = 0; i < one.Length; i++)
+                GemmReference.AssertBitIdentical(one[i], many[i], $"buffer {i} (outputs, gradients, input gradients, state) on {threads} threads");
+        }
+    }
+
+    // Two training steps and an evaluation of a model whose BatchNorm layer is wide enough to be cut into blocks.
+    private static float[][] ModelStep(int threads)
+    {
+        var model = new WideBatchNormNet(seed: 21);
+        float[] x = TestData.Uniform(100 * 64, -1, 2, seed: 22), g = TestData.Uniform(100 * 10, -1, 1, seed: 23), gradsWrtInputs = new float[x.Length];
+        using (new KernelScope(KernelPath.Avx2, threads))
+        {
+            model.Forward(x, 100, training: true);
+            model.Forward(x, 100, training: true);
+            model.Backward(g, gradsWrtInputs);
+            float[] evaluated = model.Forward(x, 100).ToArray();
+            return [evaluated, model.AllGradients.ToArray(), gradsWrtInputs, model.AllState.ToArray()];
+        }
+    }
+
     private static BatchNormCase Run(int rows, int features, bool training, int threads)
     {
         var c = new BatchNormCase(rows, features, seed: 20);
@@ -39,3 +66,7 @@ public class BatchNormThreadingTests
         return c;
     }
 }
+
+/// <summary>A BatchNorm layer of 300 features: cut into blocks of features at a batch of 100.</summary>
+[Affine(64, 300)] [BatchNorm] [Relu] [Affine(300, 10)]
+public partial class WideBatchNormNet;

@@ -1,5 +1,6 @@
 using Microsoft.ML.OnnxRuntime;
 using Microsoft.ML.OnnxRuntime.Tensors;
+using Mlp.Kernels;
 using Mlp.Onnx;
 using Mlp.Tests.Generated;
 using Onnx;
@@ -13,7 +14,7 @@ namespace Mlp.Tests.Onnx;
 public sealed class BatchNormOnnxTests
 {
     [Fact]
-    public void A_trained_BatchNorm_layer_is_BatchNormalization_over_its_running_statistics()
+    public void ATrainedBatchNormLayerIsBatchNormalizationOverItsRunningStatistics()
     {
         var model = new BatchNormNet(seed: 1);
         var random = new RandomGenerator(2);
@@ -28,7 +29,7 @@ public sealed class BatchNormOnnxTests
         NodeProto node = onnx.Graph.Node[2];
         Assert.Equal("BatchNormalization", node.OpType);
         Assert.Equal(["layer1.output", "layer2.gamma", "layer2.beta", "layer2.running_mean", "layer2.running_var"], node.Input);
-        Assert.Equal(1e-5f, node.Attribute.Single(a => a.Name == "epsilon").F);
+        Assert.Equal(BatchNormKernel.Epsilon, node.Attribute.Single(a => a.Name == "epsilon").F);   // the catalogue's, stated apart from the kernel's
         Assert.DoesNotContain(node.Attribute, a => a.Name is "momentum" or "training_mode");
         TensorProto variance = onnx.Graph.Initializer.Single(t => t.Name == "layer2.running_var");
         Assert.Equal(model.Layer2RunningVariance.Values.ToArray(), System.Runtime.InteropServices.MemoryMarshal.Cast<byte, float>(variance.RawData.Span).ToArray());
