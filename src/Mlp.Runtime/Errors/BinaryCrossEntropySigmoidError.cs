@@ -21,15 +21,13 @@ public sealed class BinaryCrossEntropySigmoidError : ErrorFunction
     private protected override bool IsElementwise => true;
 
     /// <inheritdoc />
-    private protected override double ErrorOf(ReadOnlySpan<float> outputs, ReadOnlySpan<float> targets) => CrossEntropySum(outputs, targets);
+    /// <remarks>Σ [max(y, 0) − t·y + log(1 + exp(−|y|))] in double.</remarks>
+    private protected override double ErrorOf(ReadOnlySpan<float> outputs, ReadOnlySpan<float> targets) =>
+        ElementwiseSum.Of(default(StableCrossEntropy), outputs, targets);
 
     /// <inheritdoc />
     private protected override void WriteGradient(ReadOnlySpan<float> outputs, ReadOnlySpan<float> targets, Span<float> gradsWrtOutputs, int width, int batchSize) =>
         ElementwiseDriver.Run(new GradientStep(batchSize), outputs, targets, gradsWrtOutputs);
-
-    // Σ [max(y, 0) − t·y + log(1 + exp(−|y|))] in double.
-    private static double CrossEntropySum(ReadOnlySpan<float> outputs, ReadOnlySpan<float> targets) =>
-        ElementwiseSum.Of(default(StableCrossEntropy), outputs, targets);
 
     // (y, t, g): g = (σ(y) − t) / batch.
     private readonly struct GradientStep(float batch) : IElementwiseOperator

@@ -19,15 +19,13 @@ public sealed class CrossEntropyError : ErrorFunction
     private protected override bool IsElementwise => true;
 
     /// <inheritdoc />
-    private protected override double ErrorOf(ReadOnlySpan<float> outputs, ReadOnlySpan<float> targets) => CrossEntropySum(outputs, targets);
+    /// <remarks>−Σ t·log y in double, dropping terms whose target is exactly zero.</remarks>
+    private protected override double ErrorOf(ReadOnlySpan<float> outputs, ReadOnlySpan<float> targets) =>
+        -ElementwiseSum.Of(default(LogLikelihood), outputs, targets);
 
     /// <inheritdoc />
     private protected override void WriteGradient(ReadOnlySpan<float> outputs, ReadOnlySpan<float> targets, Span<float> gradsWrtOutputs, int width, int batchSize) =>
         ElementwiseDriver.Run(new GradientStep(batchSize), outputs, targets, gradsWrtOutputs);
-
-    // −Σ t·log y in double, dropping terms whose target is exactly zero.
-    private static double CrossEntropySum(ReadOnlySpan<float> outputs, ReadOnlySpan<float> targets) =>
-        -ElementwiseSum.Of(default(LogLikelihood), outputs, targets);
 
     // (y, t, g): g = −(t / y) / batch, 0 where the target is exactly 0.
     private readonly struct GradientStep(float batch) : IElementwiseOperator

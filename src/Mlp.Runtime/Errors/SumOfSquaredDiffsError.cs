@@ -14,15 +14,13 @@ public sealed class SumOfSquaredDiffsError : ErrorFunction
     private protected override bool IsElementwise => true;
 
     /// <inheritdoc />
-    private protected override double ErrorOf(ReadOnlySpan<float> outputs, ReadOnlySpan<float> targets) => HalfSquaredDistance(outputs, targets);
+    /// <remarks>0.5 · Σ (y − t)², each difference taken and squared in double.</remarks>
+    private protected override double ErrorOf(ReadOnlySpan<float> outputs, ReadOnlySpan<float> targets) =>
+        0.5 * ElementwiseSum.Of(default(SquaredDifference), outputs, targets);
 
     /// <inheritdoc />
     private protected override void WriteGradient(ReadOnlySpan<float> outputs, ReadOnlySpan<float> targets, Span<float> gradsWrtOutputs, int width, int batchSize) =>
         ElementwiseDriver.Run(new GradientStep(batchSize), outputs, targets, gradsWrtOutputs);
-
-    // 0.5 · Σ (y − t)², each difference taken and squared in double.
-    private static double HalfSquaredDistance(ReadOnlySpan<float> outputs, ReadOnlySpan<float> targets) =>
-        0.5 * ElementwiseSum.Of(default(SquaredDifference), outputs, targets);
 
     // (y, t, g): g = (y − t) / batch, divided, not multiplied by a reciprocal, to round exactly as the course's does.
     private readonly struct GradientStep(float batch) : IElementwiseOperator

@@ -4,7 +4,8 @@ namespace Mlp.Threading;
 /// Work that the calling thread can share with kernel workers (<see cref="KernelWorker"/>): a number of independent
 /// parts fixed by the job's shape alone (never by the thread count), so the result is the same whichever thread runs
 /// which part. Jobs are unmanaged structs (pointers into pinned memory and sizes), copied to a board the workers read;
-/// a managed object the parts need (a learning rule, say) travels beside the job as its target.
+/// a managed object the parts need (a learning rule's <see cref="ParameterSplit"/>, say) travels beside the job as its
+/// target.
 /// </summary>
 /// <remarks>
 /// Parts should be numbered so that neighbouring parts cover neighbouring memory: each thread first takes a contiguous
