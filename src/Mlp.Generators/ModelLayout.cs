@@ -143,78 +143,72 @@ namespace Mlp.Generators
         public string BackwardShapeComment { get; }
     }
 
-    /// <summary>One parameter tensor's names, shape and place in the value and gradient buffers.</summary>
-    internal sealed class ParameterLayout
+    /// <summary>
+    /// One named tensor of a layer — a parameter or a state tensor — with the names the generated code and files give it
+    /// and its place in its buffer; both kinds are named alike, <c>Layer{i}{Kind}</c> and <c>layer{i}.{name}</c>.
+    /// </summary>
+    internal abstract class TensorLayout
+    {
+        /// <param name="layerIndex">The layer's index.</param>
+        /// <param name="kind">The tensor's kind as an identifier, e.g. <c>Weights</c> or <c>RunningMean</c>.</param>
+        /// <param name="fileName">Its name in files after <c>layer{i}.</c>, e.g. <c>weights</c> or <c>running_mean</c>.</param>
+        /// <param name="length">Its number of values.</param>
+        /// <param name="offset">Where it starts in its buffer.</param>
+        protected TensorLayout(int layerIndex, string kind, string fileName, int length, int offset)
+        {
+            Length = length;
+            Offset = offset;
+            MemberName = $"Layer{layerIndex}{kind}";
+            OffsetConstant = $"Layer{layerIndex}{kind}Offset";
+            TensorName = $"layer{layerIndex}.{fileName}";
+            // RunningVariance reads "running variance".
+            Description = $"The {System.Text.RegularExpressions.Regex.Replace(kind, "(?<=.)([A-Z])", " $1").ToLowerInvariant()} of layer {layerIndex}";
+        }
+
+        public int Length { get; }
+
+        public int Offset { get; }
+
+        /// <summary>The public accessor, e.g. <c>Layer0Weights</c> or <c>Layer1RunningMean</c>.</summary>
+        public string MemberName { get; }
+
+        /// <summary>The constant holding <see cref="Offset"/>, e.g. <c>Layer0WeightsOffset</c>.</summary>
+        public string OffsetConstant { get; }
+
+        /// <summary>The tensor's name, e.g. <c>layer0.weights</c> or <c>layer1.running_mean</c>.</summary>
+        public string TensorName { get; }
+
+        /// <summary>How documentation names it, e.g. <c>The weights of layer 0</c>.</summary>
+        public string Description { get; }
+    }
+
+    /// <summary>One parameter tensor: its shape and place in the value and gradient buffers.</summary>
+    internal sealed class ParameterLayout : TensorLayout
     {
         public ParameterLayout(int layerIndex, LayerParameter parameter, int[] dimensions, int offset)
+            : base(layerIndex, parameter.Kind.ToString(), parameter.Kind.ToString().ToLowerInvariant(),
+                dimensions.Aggregate(1, (product, d) => product * d), offset)
         {
             Kind = parameter.Kind;
             Dimensions = dimensions;
-            Length = dimensions.Aggregate(1, (product, d) => product * d);
-            Offset = offset;
-            string kind = parameter.Kind.ToString();
-            MemberName = $"Layer{layerIndex}{kind}";
-            OffsetConstant = $"Layer{layerIndex}{kind}Offset";
-            TensorName = $"layer{layerIndex}.{kind.ToLowerInvariant()}";
-            Description = $"The {kind.ToLowerInvariant()} of layer {layerIndex}";
         }
 
         public ParameterKind Kind { get; }
 
         public int[] Dimensions { get; }
 
-        public int Length { get; }
-
-        public int Offset { get; }
-
-        /// <summary>The public accessor, e.g. <c>Layer0Weights</c>.</summary>
-        public string MemberName { get; }
-
-        /// <summary>The constant holding <see cref="Offset"/>, e.g. <c>Layer0WeightsOffset</c>.</summary>
-        public string OffsetConstant { get; }
-
-        /// <summary>The parameter's name, e.g. <c>layer0.weights</c>.</summary>
-        public string TensorName { get; }
-
-        /// <summary>How documentation names it, e.g. <c>The weights of layer 0</c>.</summary>
-        public string Description { get; }
-
         /// <summary>The shape as a comment reads it, e.g. <c>(50, 784)</c>.</summary>
         public string Shape => $"({string.Join(", ", Dimensions)})";
     }
 
-    /// <summary>One state tensor's names, length and place in the state buffer.</summary>
-    internal sealed class StateLayout
+    /// <summary>One state tensor (trained by no rule, e.g. a running mean): its place in the state buffer.</summary>
+    internal sealed class StateLayout : TensorLayout
     {
         public StateLayout(int layerIndex, LayerState state, int length, int offset)
-        {
+            : base(layerIndex, state.Kind.ToString(), state.Name, length, offset) =>
             Kind = state.Kind;
-            Length = length;
-            Offset = offset;
-            MemberName = $"Layer{layerIndex}{state.Kind}";
-            OffsetConstant = $"Layer{layerIndex}{state.Kind}Offset";
-            TensorName = $"layer{layerIndex}.{state.Name}";
-            // RunningVariance reads "running variance".
-            Description = $"The {System.Text.RegularExpressions.Regex.Replace(state.Kind.ToString(), "(?<=.)([A-Z])", " $1").ToLowerInvariant()} of layer {layerIndex}";
-        }
 
         public StateKind Kind { get; }
-
-        public int Length { get; }
-
-        public int Offset { get; }
-
-        /// <summary>The public accessor, e.g. <c>Layer1RunningMean</c>.</summary>
-        public string MemberName { get; }
-
-        /// <summary>The constant holding <see cref="Offset"/>, e.g. <c>Layer1RunningMeanOffset</c>.</summary>
-        public string OffsetConstant { get; }
-
-        /// <summary>The tensor's name, e.g. <c>layer1.running_mean</c>.</summary>
-        public string TensorName { get; }
-
-        /// <summary>How documentation names it, e.g. <c>The running mean of layer 1</c>.</summary>
-        public string Description { get; }
     }
 
     /// <summary>A per-batch buffer: its field name and its width per example.</summary>
