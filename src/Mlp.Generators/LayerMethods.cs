@@ -106,7 +106,7 @@ namespace Mlp.Generators
         // A state tensor's window of the state buffer.
         private static string Slice(string buffer, StateLayout state) => $"Slice({buffer}, {state.OffsetConstant}, {state.Length})";
 
-        // One kernel call as the statement of an if or else branch, its arguments one to a line.
+        // One kernel call, its arguments one to a line: the statement of an if or else branch, or a long method body.
         private static void Call(IndentedWriter w, string kernel, params string[] arguments)
         {
             w.Line($"    {kernel}(");
@@ -129,9 +129,7 @@ namespace Mlp.Generators
             }
             else
             {
-                w.Line($"    {kernel}(");
-                for (int i = 0; i < arguments.Length; i++)
-                    w.Line($"        {arguments[i]}{(i == arguments.Length - 1 ? ");" : ",")}");
+                Call(w, kernel, arguments);
             }
             w.Line();
         }
