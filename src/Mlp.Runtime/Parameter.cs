@@ -26,14 +26,7 @@ public sealed class Parameter : Serialization.IModelTensor
         ArgumentNullException.ThrowIfNull(gradients);
         if (values.Length != gradients.Length)
             throw new ArgumentException($"The value buffer has {values.Length} elements but the gradient buffer has {gradients.Length}.", nameof(gradients));
-        long length = 1;
-        foreach (int d in shape)
-        {
-            if (d <= 0) throw new ArgumentException($"Every dimension must be positive; got [{string.Join(", ", shape)}].", nameof(shape));
-            length *= d;
-        }
-        if (offset < 0 || offset + length > values.Length)
-            throw new ArgumentOutOfRangeException(nameof(offset), offset, $"A parameter of {length} elements at offset {offset} does not fit a buffer of {values.Length}.");
+        int length = TensorWindow.Length(shape, offset, values.Length, "parameter");
         Name = name;
         Kind = kind;
         LayerIndex = layerIndex;
@@ -41,7 +34,7 @@ public sealed class Parameter : Serialization.IModelTensor
         _values = values;
         _gradients = gradients;
         Offset = offset;
-        Length = (int)length;
+        Length = length;
     }
 
     /// <summary>The parameter's name, e.g. <c>layer0.weights</c>.</summary>

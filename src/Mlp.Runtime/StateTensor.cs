@@ -22,21 +22,14 @@ public sealed class StateTensor : Serialization.IModelTensor
         ArgumentNullException.ThrowIfNull(name);
         ArgumentNullException.ThrowIfNull(shape);
         ArgumentNullException.ThrowIfNull(values);
-        long length = 1;
-        foreach (int d in shape)
-        {
-            if (d <= 0) throw new ArgumentException($"Every dimension must be positive; got [{string.Join(", ", shape)}].", nameof(shape));
-            length *= d;
-        }
-        if (offset < 0 || offset + length > values.Length)
-            throw new ArgumentOutOfRangeException(nameof(offset), offset, $"A state tensor of {length} elements at offset {offset} does not fit a buffer of {values.Length}.");
+        int length = TensorWindow.Length(shape, offset, values.Length, "state tensor");
         Name = name;
         Kind = kind;
         LayerIndex = layerIndex;
         _shape = (int[])shape.Clone();
         _values = values;
         Offset = offset;
-        Length = (int)length;
+        Length = length;
     }
 
     /// <summary>The tensor's name, e.g. <c>layer1.running_mean</c>.</summary>
