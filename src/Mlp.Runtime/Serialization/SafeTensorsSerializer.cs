@@ -131,13 +131,10 @@ public static class SafeTensorsSerializer
 
     private static void Write(IModel model, Stream stream, SafeTensorsNaming naming)
     {
-        // Parameters, then state tensors (BatchNorm's running statistics), each from a copy of its buffer.
-        float[] values = model.AllValues.ToArray(), state = model.AllState.ToArray();
+        // Parameters, then state tensors (BatchNorm's running statistics), as TensorNames.All lists them; each a copy.
         var tensors = new List<NamedTensor>();
-        foreach (Parameter p in model.Parameters)
-            tensors.Add(new NamedTensor(TensorNames.Of(p, naming), p.Shape.ToArray(), values.AsMemory(p.Offset, p.Length)));
-        foreach (StateTensor s in model.StateTensors)
-            tensors.Add(new NamedTensor(TensorNames.Of(s, naming), s.Shape.ToArray(), state.AsMemory(s.Offset, s.Length)));
+        foreach (IModelTensor t in TensorNames.All(model))
+            tensors.Add(new NamedTensor(TensorNames.Of(t, naming), t.Shape.ToArray(), t.Values.ToArray()));
         var metadata = new Dictionary<string, string>
         {
             [FormatKey] = naming == SafeTensorsNaming.Parameters ? MlpFormat : PyTorchFormat,
