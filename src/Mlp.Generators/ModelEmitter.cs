@@ -229,7 +229,7 @@ namespace Mlp.Generators
                         w.Line("global::Mlp.ModelGuard.CheckBackward(nameof(gradsWrtInputs), gradsWrtInputs.Length, _batchSize, InputDim, nameof(InputDim));");
                         w.Line("int batchSize = _batchSize;");
                         w.Line("BackwardToParameters(gradsWrtOutputs, batchSize);");
-                        w.Line("// Below the first Affine layer only the input gradient needs the rest of the chain.");
+                        w.Line("// Below the first layer with parameters only the input gradient needs the rest of the chain.");
                         for (int i = layout.FirstWithParameters; i >= 0; i--)
                             WriteBackwardCall(w, layout, i, parameters: false, inputs: true);
                     }
@@ -249,7 +249,7 @@ namespace Mlp.Generators
         private static void WriteBackwardToParameters(IndentedWriter w, ModelLayout layout)
         {
             int first = layout.FirstWithParameters;
-            w.Line("// Back-propagates down to the first Affine layer, overwriting every parameter gradient.");
+            w.Line("// Back-propagates down to the first layer with parameters, overwriting every parameter gradient.");
             using (w.Block($"private void BackwardToParameters({ReadOnlySpan} gradsWrtOutputs, int batchSize)"))
             {
                 for (int i = layout.Layers.Count - 1; i >= first; i--)

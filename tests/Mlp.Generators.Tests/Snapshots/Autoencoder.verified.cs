@@ -199,7 +199,7 @@ partial class Autoencoder : global::Mlp.IModel
             global::Mlp.ModelGuard.CheckBackward(nameof(gradsWrtInputs), gradsWrtInputs.Length, _batchSize, InputDim, nameof(InputDim));
             int batchSize = _batchSize;
             BackwardToParameters(gradsWrtOutputs, batchSize);
-            // Below the first Affine layer only the input gradient needs the rest of the chain.
+            // Below the first layer with parameters only the input gradient needs the rest of the chain.
             BackwardLayer0AffineInputs(batchSize, Slice(_gradsWrtLayer0Outputs, 0, batchSize * 50), gradsWrtInputs);  // (batch, 784) <- (batch, 50)
         }
         finally
@@ -208,7 +208,7 @@ partial class Autoencoder : global::Mlp.IModel
         }
     }
 
-    // Back-propagates down to the first Affine layer, overwriting every parameter gradient.
+    // Back-propagates down to the first layer with parameters, overwriting every parameter gradient.
     private void BackwardToParameters(global::System.ReadOnlySpan<float> gradsWrtOutputs, int batchSize)
     {
         BackwardLayer3Sigmoid(batchSize, gradsWrtOutputs, Slice(_gradsWrtLayer2Outputs, 0, batchSize * 784));  // (batch, 784) <- (batch, 784)

@@ -284,7 +284,7 @@ partial class BatchNormClassifier : global::Mlp.IModel
             global::Mlp.ModelGuard.CheckBackward(nameof(gradsWrtInputs), gradsWrtInputs.Length, _batchSize, InputDim, nameof(InputDim));
             int batchSize = _batchSize;
             BackwardToParameters(gradsWrtOutputs, batchSize);
-            // Below the first Affine layer only the input gradient needs the rest of the chain.
+            // Below the first layer with parameters only the input gradient needs the rest of the chain.
             BackwardLayer0BatchNormInputs(batchSize, Slice(_gradsWrtLayer0Outputs, 0, batchSize * 5), gradsWrtInputs);  // (batch, 5) <- (batch, 5)
         }
         finally
@@ -293,7 +293,7 @@ partial class BatchNormClassifier : global::Mlp.IModel
         }
     }
 
-    // Back-propagates down to the first Affine layer, overwriting every parameter gradient.
+    // Back-propagates down to the first layer with parameters, overwriting every parameter gradient.
     private void BackwardToParameters(global::System.ReadOnlySpan<float> gradsWrtOutputs, int batchSize)
     {
         BackwardLayer5Softmax(batchSize, gradsWrtOutputs, Slice(_gradsWrtLayer4Outputs, 0, batchSize * 3));  // (batch, 3) <- (batch, 3)

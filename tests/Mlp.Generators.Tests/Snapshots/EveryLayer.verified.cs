@@ -331,7 +331,7 @@ partial class EveryLayer : global::Mlp.IModel
             global::Mlp.ModelGuard.CheckBackward(nameof(gradsWrtInputs), gradsWrtInputs.Length, _batchSize, InputDim, nameof(InputDim));
             int batchSize = _batchSize;
             BackwardToParameters(gradsWrtOutputs, batchSize);
-            // Below the first Affine layer only the input gradient needs the rest of the chain.
+            // Below the first layer with parameters only the input gradient needs the rest of the chain.
             BackwardLayer1AffineInputs(batchSize, Slice(_gradsWrtLayer1Outputs, 0, batchSize * 33), Slice(_gradsWrtLayer0Outputs, 0, batchSize * 7));  // (batch, 7) <- (batch, 33)
             BackwardLayer0Dropout(batchSize, Slice(_gradsWrtLayer0Outputs, 0, batchSize * 7), gradsWrtInputs);  // (batch, 7) <- (batch, 7)
         }
@@ -341,7 +341,7 @@ partial class EveryLayer : global::Mlp.IModel
         }
     }
 
-    // Back-propagates down to the first Affine layer, overwriting every parameter gradient.
+    // Back-propagates down to the first layer with parameters, overwriting every parameter gradient.
     private void BackwardToParameters(global::System.ReadOnlySpan<float> gradsWrtOutputs, int batchSize)
     {
         BackwardLayer13Softmax(batchSize, gradsWrtOutputs, Slice(_gradsWrtLayer12Outputs, 0, batchSize * 3));  // (batch, 3) <- (batch, 3)

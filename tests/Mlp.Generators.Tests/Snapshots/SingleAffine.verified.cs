@@ -160,7 +160,7 @@ partial class SingleAffine : global::Mlp.IModel
             global::Mlp.ModelGuard.CheckBackward(nameof(gradsWrtInputs), gradsWrtInputs.Length, _batchSize, InputDim, nameof(InputDim));
             int batchSize = _batchSize;
             BackwardToParameters(gradsWrtOutputs, batchSize);
-            // Below the first Affine layer only the input gradient needs the rest of the chain.
+            // Below the first layer with parameters only the input gradient needs the rest of the chain.
             BackwardLayer0AffineInputs(batchSize, gradsWrtOutputs, gradsWrtInputs);  // (batch, 3) <- (batch, 1)
         }
         finally
@@ -169,7 +169,7 @@ partial class SingleAffine : global::Mlp.IModel
         }
     }
 
-    // Back-propagates down to the first Affine layer, overwriting every parameter gradient.
+    // Back-propagates down to the first layer with parameters, overwriting every parameter gradient.
     private void BackwardToParameters(global::System.ReadOnlySpan<float> gradsWrtOutputs, int batchSize)
     {
         BackwardLayer0AffineParameters(batchSize, gradsWrtOutputs);
